@@ -1,0 +1,149 @@
+package cookielint
+
+import (
+	"go/ast"
+	"path/filepath"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/cookielint/cookielint/policy"
+)
+
+// Doc is the analyzer's documentation: a title line, then details.
+const Doc = `check cookies against the declared cookie policy
+
+cookielint finds every place the code sets a cookie and reports names the
+cookie policy does not declare and attributes (Secure, HttpOnly, SameSite,
+prefixes, lifetime, Path and Domain) that the policy or browsers require.
+Values decided at run time are reported only with -strict.`
+
+// URL is where the checks are documented.
+const URL = "https://github.com/cookielint/cookielint#checks"
+
+// Config configures an analyzer built by NewAnalyzer.
+type Config struct {
+	// PolicyFile is the path of the policy file. A relative path is
+	// looked up from the current directory, then from the package's
+	// directory up to its module root (go vet runs the tool in each
+	// package's directory). Empty: the nearest cookie-policy.yaml from
+	// the package's directory up to its module root, if any.
+	PolicyFile string
+	// Policy is the policy file's contents, given as data (for example
+	// embedded with go:embed, for Bazel nogo, which cannot read undeclared
+	// files). It takes precedence over PolicyFile.
+	Policy []byte
+	// PolicyName names Policy in error messages; default
+	// "cookie-policy.yaml".
+	PolicyName string
+	// Strict also reports what cannot be verified because it is decided
+	// at run time.
+	Strict bool
+	// Tests analyzes _test.go files too.
+	Tests bool
+}
+
+// DefaultPolicyFile is the policy file name looked for when none is given.
+const DefaultPolicyFile = "cookie-policy.yaml"
+
+// Analyzer is cookielint's analyzer, configured by its flags -policy,
+// -strict and -tests.
+var Analyzer = NewAnalyzer(Config{})
+
+// NewAnalyzer returns a cookielint analyzer configured in Go. Its flags
+// start from cfg and may still change it.
+func NewAnalyzer(cfg Config) *analysis.Analyzer {
+	r := &runner{cfg: cfg, policies: newPolicyCache(), sinks: indexSinks(), sinkPkgs: sinkPackages()}
+	a := &analysis.Analyzer{
+		Name: "cookielint",
+		Doc:  Doc,
+		URL:  URL,
+		Run:  r.run,
+	}
+	a.Flags.StringVar(&r.cfg.PolicyFile, "policy", cfg.PolicyFile, "policy file (default: the nearest "+DefaultPolicyFile+" up to the module root)")
+	a.Flags.BoolVar(&r.cfg.Strict, "strict", cfg.Strict, "also report values decided at run time, which cannot be verified")
+	a.Flags.BoolVar(&r.cfg.Tests, "tests", cfg.Tests, "also analyze _test.go files")
+	return a
+}
+
+// runner holds one analyzer's configuration and what its passes share.
+type runner struct {
+	cfg      Config
+	policies *policyCache
+	sinks    map[funcKey]*sinkModel
+	sinkPkgs map[string]bool
+}
+
+// checker is the state of one pass.
+type checker struct {
+	pass   *analysis.Pass
+	cfg    *Config
+	policy *policy.Policy
+	sinks  map[funcKey]*sinkModel
+	nolint nolintIndex
+}
+
+func (r *runner) run(pass *analysis.Pass) (any, error) {
+	if !r.mayMatter(pass) {
+		return nil, nil
+	}
+	pol, err := r.policyFor(pass)
+	if err != nil {
+		return nil, err
+	}
+	c := &checker{pass: pass, cfg: &r.cfg, policy: pol, sinks: r.sinks}
+	for _, f := range pass.Files {
+		if !r.cfg.Tests && strings.HasSuffix(pass.Fset.File(f.Pos()).Name(), "_test.go") {
+			continue
+		}
+		for _, d := range f.Decls {
+			switch d := d.(type) {
+			case *ast.FuncDecl:
+				c.function(d.Body)
+			case *ast.GenDecl:
+				ast.Inspect(d, func(n ast.Node) bool {
+					if fl, ok := n.(*ast.FuncLit); ok {
+						c.function(fl.Body)
+						return false
+					}
+					return true
+				})
+			}
+		}
+	}
+	return nil, nil
+}
+
+// mayMatter reports whether a package can set a cookie: it must import a
+// package of the sink table.
+func (r *runner) mayMatter(pass *analysis.Pass) bool {
+	if r.sinkPkgs[pass.Pkg.Path()] {
+		return true
+	}
+	for _, imp := range pass.Pkg.Imports() {
+		if r.sinkPkgs[imp.Path()] {
+			return true
+		}
+	}
+	return false
+}
+
+// function analyzes one function body and checks the cookies it sets.
+func (c *checker) function(body *ast.BlockStmt) {
+	w := &walker{c: c}
+	w.body(body)
+	for _, s := range w.sites {
+		c.check(s)
+	}
+}
+
+// packageDir is the directory of the package's source files.
+func packageDir(pass *analysis.Pass) string {
+	for _, f := range pass.Files {
+		name := pass.Fset.File(f.Pos()).Name()
+		if strings.HasSuffix(name, ".go") && !strings.HasPrefix(filepath.Base(name), "_cgo_") {
+			return filepath.Dir(name)
+		}
+	}
+	return ""
+}

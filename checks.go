@@ -1,0 +1,285 @@
+package cookielint
+
+import (
+	"fmt"
+	"go/ast"
+	"go/types"
+	"strings"
+	"time"
+
+	"github.com/cookielint/cookielint/policy"
+)
+
+// The stable check IDs, carried as Diagnostic.Category.
+const (
+	catUndeclared = "undeclared"
+	catSecure     = "secure"
+	catHttpOnly   = "httponly"
+	catSameSite   = "samesite"
+	catPrefix     = "prefix"
+	catName       = "name"
+	catLifetime   = "lifetime"
+	catHeader     = "header"
+	catPolicy     = "policy"
+)
+
+// browserCap is the longest lifetime browsers keep a cookie (RFC 6265bis).
+const browserCap = 400 * 24 * time.Hour
+
+// check applies every rule to one cookie-setting site.
+func (c *checker) check(s *site) {
+	k := &s.cookie
+	name := k.attrs[attrName]
+	del := k.isDeletion()
+	who := c.who(s)
+
+	if name.k == konst && !policy.IsToken(name.s) {
+		c.reportSite(s, catName, name, "cookie %s has a name that is not a valid token, so net/http drops it without a word; use letters, digits and !#$%%&'*+-.^_`|~ only", quoteName(name.s))
+		return
+	}
+
+	var entry *policy.Entry
+	var req policy.Requirements
+	switch {
+	case name.k == konst:
+		entry = c.policy.Match(name.s)
+		req = c.policy.Requirements(entry)
+	default:
+		req = c.policy.Weakest()
+	}
+
+	// undeclared
+	if c.policy != nil && !del {
+		switch {
+		case name.k == konst && entry == nil:
+			c.reportSite(s, catUndeclared, name, "%s is not declared in the cookie policy %s; declare it there (provider, purpose, category) or stop setting it", who, c.policyName())
+		case name.k == dynamic && c.cfg.Strict:
+			c.reportSite(s, catUndeclared, name, "cannot verify that %s is declared in the cookie policy: its name is decided at run time%s", who, exprNote(name))
+		}
+	}
+
+	secure := k.attrs[attrSecure]
+	if !del {
+		c.requireTrue(s, catSecure, attrSecure, req.Secure, who, "it is also sent over plain HTTP, where anyone on the network can read it")
+		if p := k.attrs[attrPartitioned]; p.isTrue() && !req.Secure {
+			switch {
+			case secure.isFalse():
+				c.reportSite(s, catSecure, secure, "%s is Partitioned but not Secure, so browsers reject it; %s", who, c.fixHint(s, attrSecure, "true"))
+			case secure.k == dynamic && c.cfg.Strict:
+				c.reportSite(s, catSecure, secure, "cannot verify that %s is Secure, which Partitioned requires: Secure is decided at run time%s", who, exprNote(secure))
+			}
+		}
+		c.requireTrue(s, catHttpOnly, attrHttpOnly, req.HttpOnly, who, "scripts can read it, so a cross-site scripting bug can steal it")
+		c.sameSite(s, req, who)
+		c.lifetime(s, req, who)
+	}
+	if name.k == konst {
+		c.prefix(s, name.s, who)
+	}
+	if entry != nil {
+		c.declaredScope(s, entry, req, who)
+	}
+}
+
+// requireTrue reports a boolean attribute that is absent or false where it
+// is required.
+func (c *checker) requireTrue(s *site, cat string, a attr, required bool, who, why string) {
+	if !required {
+		return
+	}
+	v := s.cookie.attrs[a]
+	switch {
+	case v.isFalse():
+		c.reportSite(s, cat, v, "%s is set %s: %s; %s", who, c.without(s, a, v), why, c.fixHint(s, a, "true"))
+	case v.k == dynamic && c.cfg.Strict:
+		c.reportSite(s, cat, v, "cannot verify that %s is %s: it is decided at run time%s", who, a, exprNote(v))
+	}
+}
+
+func (c *checker) sameSite(s *site, req policy.Requirements, who string) {
+	k := &s.cookie
+	ss, secure := k.attrs[attrSameSite], k.attrs[attrSecure]
+	if ss.k == konst && policy.SameSite(ss.i) == policy.SameSiteNone {
+		switch {
+		case secure.isFalse():
+			c.reportSite(s, catSameSite, ss, "%s is SameSite=None without Secure, so browsers reject it; %s", who, c.fixHint(s, attrSecure, "true"))
+			return
+		case secure.k == dynamic && c.cfg.Strict:
+			c.reportSite(s, catSameSite, ss, "cannot verify that %s is Secure, which SameSite=None requires: Secure is decided at run time%s", who, exprNote(secure))
+			return
+		}
+	}
+	if req.SameSite == policy.SameSiteUnset {
+		return
+	}
+	switch {
+	case ss.k == dynamic:
+		if c.cfg.Strict {
+			c.reportSite(s, catSameSite, ss, "cannot verify that %s is at least SameSite=%s: it is decided at run time%s", who, req.SameSite, exprNote(ss))
+		}
+	case policy.SameSite(ss.i) < req.SameSite: // absent has i == 0, weaker than any level
+		got := "without SameSite"
+		if ss.k == konst && ss.i != 0 {
+			got = "with SameSite=" + policy.SameSite(ss.i).String()
+		}
+		c.reportSite(s, catSameSite, ss, "%s is set %s, but the policy requires at least SameSite=%s against cross-site requests; %s", who, got, req.SameSite, c.fixHint(s, attrSameSite, c.sameSiteSpelling(s, req.SameSite)))
+	}
+}
+
+func (c *checker) prefix(s *site, name, who string) {
+	k := &s.cookie
+	lower := strings.ToLower(name)
+	host := strings.HasPrefix(lower, "__host-")
+	if !host && !strings.HasPrefix(lower, "__secure-") {
+		return
+	}
+	pfx := name[:strings.IndexByte(name[2:], '-')+3]
+	secure := k.attrs[attrSecure]
+	switch {
+	case secure.isFalse():
+		c.reportSite(s, catPrefix, secure, "%s has the %s prefix but is set %s, so browsers reject it; %s", who, pfx, c.without(s, attrSecure, secure), c.fixHint(s, attrSecure, "true"))
+	case secure.k == dynamic && c.cfg.Strict:
+		c.reportSite(s, catPrefix, secure, "cannot verify that %s is Secure, which its %s prefix requires: it is decided at run time%s", who, pfx, exprNote(secure))
+	}
+	if !host {
+		return
+	}
+	dom, path := k.attrs[attrDomain], k.attrs[attrPath]
+	switch {
+	case dom.k == konst && dom.s != "":
+		c.reportSite(s, catPrefix, dom, "%s has the %s prefix but sets Domain %q, so browsers reject it; remove the Domain", who, pfx, dom.s)
+	case dom.k == dynamic && c.cfg.Strict:
+		c.reportSite(s, catPrefix, dom, "cannot verify that %s has no Domain, which its %s prefix requires: it is decided at run time%s", who, pfx, exprNote(dom))
+	}
+	switch {
+	case path.k == dynamic:
+		if c.cfg.Strict {
+			c.reportSite(s, catPrefix, path, "cannot verify that %s has Path=/, which its %s prefix requires: it is decided at run time%s", who, pfx, exprNote(path))
+		}
+	case path.s != "/":
+		got := "has no Path"
+		if path.k == konst && path.s != "" {
+			got = fmt.Sprintf("sets Path %q", path.s)
+		}
+		c.reportSite(s, catPrefix, path, "%s has the %s prefix but %s, and browsers reject it without Path=/; %s", who, pfx, got, c.fixHint(s, attrPath, `"/"`))
+	}
+}
+
+func (c *checker) lifetime(s *site, req policy.Requirements, who string) {
+	k := &s.cookie
+	ma, ex := k.attrs[attrMaxAge], k.attrs[attrExpires]
+	var secs int64
+	var from value
+	switch {
+	case ma.k == konst && ma.i > 0:
+		secs, from = ma.i, ma // Max-Age wins over Expires in browsers
+	case ma.k == dynamic:
+		if c.cfg.Strict {
+			c.reportSite(s, catLifetime, ma, "cannot verify the lifetime of %s: MaxAge is decided at run time%s", who, exprNote(ma))
+		}
+		return
+	case ex.k == konst && ex.i > 0:
+		secs, from = ex.i, ex
+	case ex.k == dynamic:
+		if c.cfg.Strict && (req.MaxAge != nil) {
+			c.reportSite(s, catLifetime, ex, "cannot verify the lifetime of %s: Expires is decided at run time%s", who, exprNote(ex))
+		}
+		return
+	default:
+		return // a session cookie
+	}
+	life := time.Duration(secs) * time.Second
+	if req.MaxAge != nil && req.MaxAge.Session {
+		c.reportSite(s, catLifetime, from, "%s persists for %s, but the policy declares it a session cookie; remove its %s", who, policy.FormatDuration(life.Round(time.Hour)), from.attrLabel(s))
+		return
+	}
+	limit, why := browserCap, "browsers keep a cookie at most 400 days"
+	if req.MaxAge != nil && req.MaxAge.Duration < browserCap {
+		limit, why = req.MaxAge.Duration, "the policy allows at most "+policy.FormatDuration(req.MaxAge.Duration)
+	}
+	if life > limit {
+		c.reportSite(s, catLifetime, from, "%s lives %s, but %s; shorten its %s", who, policy.FormatDuration(life.Round(time.Hour)), why, from.attrLabel(s))
+	}
+}
+
+// declaredScope reports a constant Path or Domain other than the entry
+// declares: deletions included, since a deletion with another scope
+// deletes nothing.
+func (c *checker) declaredScope(s *site, e *policy.Entry, req policy.Requirements, who string) {
+	k := &s.cookie
+	if p := k.attrs[attrPath]; req.Path != nil && p.k == konst && p.s != *req.Path {
+		c.reportSite(s, catPolicy, p, "%s is set with Path %q, but the policy declares Path %q (line %d); a cookie with another Path is another cookie, and deleting it leaves the declared one in place", who, p.s, *req.Path, e.Pos.Line)
+	}
+	norm := func(d string) string { return strings.TrimPrefix(strings.ToLower(d), ".") }
+	if d := k.attrs[attrDomain]; req.Domain != nil && d.k == konst && norm(d.s) != norm(*req.Domain) {
+		c.reportSite(s, catPolicy, d, "%s is set with Domain %q, but the policy declares Domain %q (line %d); a cookie with another Domain is another cookie, and deleting it leaves the declared one in place", who, d.s, *req.Domain, e.Pos.Line)
+	}
+}
+
+// who names the cookie of a site for messages.
+func (c *checker) who(s *site) string {
+	if n := s.cookie.attrs[attrName]; n.k == konst {
+		return "cookie " + quoteName(n.s)
+	}
+	return "a cookie whose name is decided at run time"
+}
+
+func quoteName(n string) string { return fmt.Sprintf("%q", n) }
+
+// without describes a missing or false boolean attribute.
+func (c *checker) without(s *site, a attr, v value) string {
+	if v.k == konst && !s.header {
+		return fmt.Sprintf("with %s: false", s.cookie.model.fieldFor(a))
+	}
+	return "without " + a.String()
+}
+
+// fixHint says how to set an attribute on this kind of cookie.
+func (c *checker) fixHint(s *site, a attr, goValue string) string {
+	if s.header {
+		switch a {
+		case attrSecure, attrHttpOnly:
+			return fmt.Sprintf("add \"; %s\" to the Set-Cookie value", a)
+		case attrPath:
+			return "add \"; Path=/\" to the Set-Cookie value"
+		case attrSameSite:
+			return fmt.Sprintf("add \"; SameSite=%s\" to the Set-Cookie value", goValue)
+		}
+	}
+	return fmt.Sprintf("set %s: %s", s.cookie.model.fieldFor(a), goValue)
+}
+
+func (c *checker) sameSiteSpelling(s *site, lvl policy.SameSite) string {
+	if s.header {
+		return lvl.String()
+	}
+	if sp, ok := s.cookie.model.sameSiteSpelling[lvl]; ok {
+		return sp
+	}
+	return lvl.String()
+}
+
+func (c *checker) policyName() string {
+	if c.policy == nil {
+		return ""
+	}
+	return baseName(c.policy.File)
+}
+
+// exprNote names the expression a run-time value comes from.
+func exprNote(v value) string {
+	if v.expr == nil {
+		return ""
+	}
+	return " (" + shorten(types.ExprString(v.expr)) + ")"
+}
+
+// attrLabel names the attribute a lifetime came from.
+func (v value) attrLabel(s *site) string {
+	if v.expr != nil {
+		if _, ok := v.expr.(*ast.BasicLit); ok || s.header {
+			return "Max-Age or Expires"
+		}
+	}
+	return "MaxAge or Expires"
+}

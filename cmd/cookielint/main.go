@@ -1,0 +1,101 @@
+// Command cookielint checks the cookies a Go program sets against its
+// declared cookie policy and the cookie standards.
+//
+// Usage:
+//
+//	cookielint [-policy FILE] [-strict] [-tests] [-fix] packages...
+//	go vet -vettool=$(command -v cookielint) [-policy=FILE] packages...
+//	cookielint policy check FILE
+//
+// Exit status: 0 when clean, 3 when there are findings, 1 for a bad policy
+// file or packages that do not load.
+package main
+
+import (
+	"fmt"
+	"os"
+	"strings"
+
+	"golang.org/x/tools/go/analysis/singlechecker"
+
+	"github.com/cookielint/cookielint"
+	"github.com/cookielint/cookielint/policy"
+)
+
+// subcommands run instead of the analyzer when named first.
+var subcommands = map[string]func(args []string) int{
+	"policy": policyCommand,
+}
+
+func main() {
+	args := os.Args[1:]
+	if len(args) > 0 {
+		if args[0] == "-V=full" || args[0] == "--V=full" {
+			if err := printVersion(os.Stdout, os.Executable, os.Getppid()); err != nil {
+				fmt.Fprintln(os.Stderr, "cookielint:", err)
+				os.Exit(1)
+			}
+			return
+		}
+		if cmd, ok := subcommands[args[0]]; ok {
+			os.Exit(cmd(args[1:]))
+		}
+	}
+	// Check the policy once, before any package is loaded, so that a bad
+	// policy stops the run with every error listed once. go vet's
+	// per-package runs (a .cfg argument) report it through the analyzer.
+	if path, ok := flagValue(args, "policy"); ok && !vetUnit(args) {
+		if _, err := policy.Load(path); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+	}
+	singlechecker.Main(cookielint.Analyzer)
+}
+
+// flagValue finds -name=value, --name=value, -name value or --name value
+// before the first non-flag argument.
+func flagValue(args []string, name string) (string, bool) {
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if !strings.HasPrefix(a, "-") || a == "--" {
+			return "", false
+		}
+		a = strings.TrimPrefix(strings.TrimPrefix(a, "-"), "-")
+		if v, ok := strings.CutPrefix(a, name+"="); ok {
+			return v, true
+		}
+		if a == name && i+1 < len(args) {
+			return args[i+1], true
+		}
+	}
+	return "", false
+}
+
+func vetUnit(args []string) bool {
+	return len(args) > 0 && strings.HasSuffix(args[len(args)-1], ".cfg")
+}
+
+func policyCommand(args []string) int {
+	usage := func() int {
+		fmt.Fprintln(os.Stderr, "usage: cookielint policy check FILE")
+		return 1
+	}
+	if len(args) == 0 {
+		return usage()
+	}
+	switch args[0] {
+	case "check":
+		if len(args) != 2 {
+			return usage()
+		}
+		p, err := policy.Load(args[1])
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			return 1
+		}
+		fmt.Printf("%s: ok: %d cookie entries\n", args[1], len(p.Cookies))
+		return 0
+	}
+	return usage()
+}

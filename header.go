@@ -1,0 +1,264 @@
+package cookielint
+
+import (
+	"go/ast"
+	"go/constant"
+	"net/http"
+	"net/textproto"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/cookielint/cookielint/policy"
+)
+
+// This file handles raw Set-Cookie headers: Header().Add and Header().Set
+// with a constant string, a fmt.Sprintf with a constant format, or the
+// String() of a cookie.
+
+// headerCookie is the pseudo-model of a cookie written as a header string.
+var headerCookie = &cookieModel{pkg: "net/http", name: "Set-Cookie header"}
+
+func (w *walker) headerSink(s *sinkModel, call *ast.CallExpr, st *state) {
+	if len(call.Args) != 2 {
+		return
+	}
+	key, ok := w.constString(call.Args[0])
+	if !ok || textproto.CanonicalMIMEHeaderKey(key) != "Set-Cookie" {
+		return
+	}
+	var writer string
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+		writer = w.headerOwner(sel.X)
+	}
+	line := w.line(call.Pos())
+	if s.erases && writer != "" {
+		for i := len(st.sets) - 1; i >= 0; i-- {
+			if r := st.sets[i]; r.writer == writer {
+				w.c.report(call, catHeader, "Header().Set(\"Set-Cookie\", ...) erases the cookie set at line %d of this response; use Header().Add, or http.SetCookie", r.line)
+				break
+			}
+		}
+	}
+	if c, hdr := w.headerValue(call.Args[1], st); c != nil {
+		w.sites = append(w.sites, &site{call: call, sink: s, cookie: *c, header: hdr})
+	}
+	if s.erases {
+		st.sets = nil
+	}
+	st.sets = append(st.sets, setRecord{writer: writer, line: line})
+}
+
+// headerOwner names the response a header belongs to: w for w.Header(),
+// and the header variable itself otherwise.
+func (w *walker) headerOwner(e ast.Expr) string {
+	if call, ok := ast.Unparen(e).(*ast.CallExpr); ok {
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && sel.Sel.Name == "Header" && len(call.Args) == 0 {
+			return w.writerKey(sel.X)
+		}
+		return ""
+	}
+	return w.writerKey(e)
+}
+
+func (w *walker) constString(e ast.Expr) (string, bool) {
+	tv, ok := w.info().Types[e]
+	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
+		return "", false
+	}
+	return constant.StringVal(tv.Value), true
+}
+
+// headerValue evaluates a Set-Cookie value. It reports whether the cookie
+// came from a header string (true) or from a cookie's String (false).
+func (w *walker) headerValue(e ast.Expr, st *state) (*cookie, bool) {
+	if s, ok := w.constString(e); ok {
+		c, err := parseSetCookie(s, e)
+		if err != nil {
+			w.c.report(e, catHeader, "Set-Cookie value %s does not parse (%v): browsers ignore it", shorten(strconv.Quote(s)), err)
+			return nil, true
+		}
+		return c, true
+	}
+	if call, ok := ast.Unparen(e).(*ast.CallExpr); ok {
+		if key, _, ok := calleeKey(w.info(), call); ok {
+			switch {
+			case key == funcKey{"fmt", "", "Sprintf"} && len(call.Args) > 0:
+				if f, ok := w.constString(call.Args[0]); ok {
+					return parseSetCookieFormat(f, call.Args[0]), true
+				}
+			case key.fn == "String" && len(call.Args) == 0:
+				sel := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+				if m, _ := modelOf(w.info().TypeOf(sel.X)); m != nil {
+					if c := w.cookieOf(sel.X, st); c != nil {
+						return c.clone(), false
+					}
+				}
+			}
+		}
+	}
+	return unknownCookie(headerCookie, e.Pos()), true
+}
+
+// parseSetCookie reads a constant Set-Cookie value with net/http's own
+// parser.
+func parseSetCookie(s string, e ast.Expr) (*cookie, error) {
+	hc, err := http.ParseSetCookie(s)
+	if err != nil {
+		return nil, err
+	}
+	at := e.Pos()
+	c := &cookie{model: headerCookie, built: at}
+	set := func(a attr, v value) { v.pos, v.expr = at, e; c.attrs[a] = v }
+	set(attrName, value{k: konst, s: hc.Name})
+	if hc.Secure {
+		set(attrSecure, value{k: konst, b: true})
+	}
+	if hc.HttpOnly {
+		set(attrHttpOnly, value{k: konst, b: true})
+	}
+	if hc.Partitioned {
+		set(attrPartitioned, value{k: konst, b: true})
+	}
+	if lvl, ok := httpCookie.sameSite[strconv.Itoa(int(hc.SameSite))]; ok && lvl != policy.SameSiteUnset {
+		set(attrSameSite, value{k: konst, i: int64(lvl)})
+	}
+	if hc.Path != "" {
+		set(attrPath, value{k: konst, s: hc.Path})
+	}
+	if hc.Domain != "" {
+		set(attrDomain, value{k: konst, s: hc.Domain})
+	}
+	if hc.MaxAge != 0 {
+		set(attrMaxAge, value{k: konst, i: int64(hc.MaxAge)})
+	}
+	if !hc.Expires.IsZero() {
+		set(attrExpires, value{k: konst, i: int64(time.Until(hc.Expires) / time.Second)})
+	}
+	return c, nil
+}
+
+// verbMark stands for a formatting verb in a Sprintf format: a value
+// known only at run time.
+const verbMark = "\x00"
+
+// parseSetCookieFormat reads a fmt.Sprintf format that builds a Set-Cookie
+// value. A verb in the name makes the name unknown; a verb in an
+// attribute's value makes that attribute unknown; a verb where an
+// attribute name would be may add any attribute, so every attribute not
+// written out becomes unknown.
+func parseSetCookieFormat(format string, e ast.Expr) *cookie {
+	f := markVerbs(format)
+	at := e.Pos()
+	c := &cookie{model: headerCookie, built: at}
+	set := func(a attr, k known, v value) { v.k, v.pos, v.expr = k, at, e; c.attrs[a] = v }
+	parts := strings.Split(f, ";")
+	name, _, ok := strings.Cut(parts[0], "=")
+	name = strings.TrimSpace(name)
+	if !ok || strings.Contains(name, verbMark) {
+		set(attrName, dynamic, value{})
+		if !ok {
+			return unknownCookie(headerCookie, at)
+		}
+	} else {
+		set(attrName, konst, value{s: name})
+	}
+	wild := false
+	for _, p := range parts[1:] {
+		k, v, _ := strings.Cut(strings.TrimSpace(p), "=")
+		k = strings.ToLower(strings.TrimSpace(k))
+		v = strings.TrimSpace(v)
+		if strings.Contains(k, verbMark) {
+			wild = true
+			continue
+		}
+		unknownVal := strings.Contains(v, verbMark)
+		switch k {
+		case "secure":
+			set(attrSecure, konst, value{b: true})
+		case "httponly":
+			set(attrHttpOnly, konst, value{b: true})
+		case "partitioned":
+			set(attrPartitioned, konst, value{b: true})
+		case "samesite":
+			if unknownVal {
+				set(attrSameSite, dynamic, value{})
+				continue
+			}
+			switch strings.ToLower(v) {
+			case "lax":
+				set(attrSameSite, konst, value{i: int64(policy.SameSiteLax)})
+			case "strict":
+				set(attrSameSite, konst, value{i: int64(policy.SameSiteStrict)})
+			case "none":
+				set(attrSameSite, konst, value{i: int64(policy.SameSiteNone)})
+			}
+		case "path", "domain":
+			a := attrPath
+			if k == "domain" {
+				a = attrDomain
+			}
+			if unknownVal {
+				set(a, dynamic, value{})
+			} else if v != "" {
+				set(a, konst, value{s: v})
+			}
+		case "max-age":
+			if unknownVal {
+				set(attrMaxAge, dynamic, value{})
+			} else if n, err := strconv.Atoi(v); err == nil {
+				if n <= 0 {
+					n = -1 // Max-Age=0 and below delete the cookie
+				}
+				set(attrMaxAge, konst, value{i: int64(n)})
+			}
+		case "expires":
+			if unknownVal {
+				set(attrExpires, dynamic, value{})
+			} else if t, err := http.ParseTime(v); err == nil {
+				set(attrExpires, konst, value{i: int64(time.Until(t) / time.Second)})
+			}
+		}
+	}
+	if wild {
+		for a := attrSecure; a < numAttrs; a++ {
+			if c.attrs[a].k == absent {
+				set(a, dynamic, value{})
+			}
+		}
+	}
+	return c
+}
+
+// markVerbs replaces each formatting verb of a format with verbMark and
+// each %% with %.
+func markVerbs(format string) string {
+	var b strings.Builder
+	for i := 0; i < len(format); i++ {
+		if format[i] != '%' {
+			b.WriteByte(format[i])
+			continue
+		}
+		if i+1 < len(format) && format[i+1] == '%' {
+			b.WriteByte('%')
+			i++
+			continue
+		}
+		// Skip flags, argument indexes, width and precision up to the verb.
+		j := i + 1
+		for j < len(format) && strings.IndexByte("+-# 0123456789.*[]", format[j]) >= 0 {
+			j++
+		}
+		b.WriteString(verbMark)
+		i = j // the verb letter itself
+	}
+	return b.String()
+}
+
+// shorten keeps long strings in messages readable.
+func shorten(s string) string {
+	if len(s) > 80 {
+		return s[:77] + "..."
+	}
+	return s
+}

@@ -1,0 +1,95 @@
+package cookielint
+
+import (
+	"go/ast"
+	"go/token"
+)
+
+// attr names one cookie attribute, whatever the framework calls it.
+type attr int
+
+const (
+	attrName attr = iota
+	attrSecure
+	attrHttpOnly
+	attrSameSite
+	attrPath
+	attrDomain
+	attrMaxAge
+	attrExpires
+	attrPartitioned
+	numAttrs
+)
+
+var attrNames = [numAttrs]string{"Name", "Secure", "HttpOnly", "SameSite", "Path", "Domain", "MaxAge", "Expires", "Partitioned"}
+
+func (a attr) String() string { return attrNames[a] }
+
+// known says how much is known of an attribute's value.
+type known uint8
+
+const (
+	absent  known = iota // not set: the zero value, or no such attribute in a header
+	konst                // a constant: see value.b, value.i or value.s
+	dynamic              // decided at run time
+)
+
+// value is the abstract value of one attribute of a cookie.
+//
+// Booleans live in b; names, paths and domains in s; Max-Age in seconds
+// and SameSite levels (policy.SameSite) in i. For Expires, i is the number
+// of seconds from now the cookie expires (negative: in the past).
+type value struct {
+	k    known
+	b    bool
+	i    int64
+	s    string
+	pos  token.Pos // where it was set; NoPos for an absent value
+	expr ast.Expr  // the expression that set it, if any
+}
+
+func (v value) isTrue() bool  { return v.k == konst && v.b }
+func (v value) isFalse() bool { return v.k == absent || v.k == konst && !v.b }
+
+// sameValue reports whether two values are the same to the analysis, for
+// merging the states of two branches.
+func sameValue(a, b value) bool {
+	return a.k == b.k && a.b == b.b && a.i == b.i && a.s == b.s
+}
+
+// cookie is what the analysis knows of one cookie.
+type cookie struct {
+	attrs [numAttrs]value
+	built token.Pos // where the cookie was built (literal, new, parameter)
+	model *cookieModel
+}
+
+// unknownCookie is a cookie of which nothing is known: a parameter, a
+// function result, a value read from elsewhere.
+func unknownCookie(m *cookieModel, at token.Pos) *cookie {
+	c := &cookie{built: at, model: m}
+	for i := range c.attrs {
+		c.attrs[i] = value{k: dynamic, pos: at}
+	}
+	return c
+}
+
+// isDeletion reports whether the cookie is known to delete itself.
+func (c *cookie) isDeletion() bool {
+	if v := c.attrs[attrMaxAge]; v.k == konst && v.i < 0 {
+		return true
+	}
+	if v := c.attrs[attrExpires]; v.k == konst && v.i < 0 {
+		return true
+	}
+	return false
+}
+
+// site is one place a cookie is set: the call, the sink model that matched
+// it, and what is known of the cookie at that point.
+type site struct {
+	call   *ast.CallExpr
+	sink   *sinkModel
+	cookie cookie
+	header bool // built from a raw Set-Cookie string
+}

@@ -1,0 +1,113 @@
+package cookielint
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"path/filepath"
+	"regexp"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// This file turns findings into diagnostics and honours //nolint comments.
+
+// reportSite reports a finding at the call that sets the cookie, pointing
+// at where the cookie was built and where the offending value was set when
+// those are elsewhere.
+func (c *checker) reportSite(s *site, cat string, v value, format string, args ...any) {
+	d := analysis.Diagnostic{
+		Pos:      s.call.Pos(),
+		End:      s.call.End(),
+		Category: cat,
+		Message:  fmt.Sprintf(format, args...),
+	}
+	callLine := c.line(s.call.Pos())
+	seen := map[int]bool{callLine: true}
+	addRelated := func(p token.Pos, msg string) {
+		if !p.IsValid() || seen[c.line(p)] || c.pass.Fset.File(p) != c.pass.Fset.File(s.call.Pos()) {
+			return
+		}
+		seen[c.line(p)] = true
+		d.Related = append(d.Related, analysis.RelatedInformation{Pos: p, Message: msg})
+	}
+	if v.k != absent {
+		addRelated(v.pos, "the value is set here")
+	}
+	addRelated(s.cookie.built, "the cookie is built here")
+	c.emit(d)
+}
+
+// report reports a finding at a node.
+func (c *checker) report(n ast.Node, cat, format string, args ...any) {
+	c.emit(analysis.Diagnostic{Pos: n.Pos(), End: n.End(), Category: cat, Message: fmt.Sprintf(format, args...)})
+}
+
+func (c *checker) emit(d analysis.Diagnostic) {
+	if c.nolint.suppressed(c.pass.Fset, d.Pos, c.pass.Files) {
+		return
+	}
+	c.pass.Report(d)
+}
+
+func (c *checker) line(p token.Pos) int { return c.pass.Fset.Position(p).Line }
+
+// nolintIndex records, per file, the lines a //nolint comment for
+// cookielint covers: its own line and the next.
+type nolintIndex struct {
+	files map[*token.File]map[int]bool
+}
+
+// nolintRE matches golangci-lint's directive: //nolint, //nolint:all, or
+// //nolint:a,b,c naming cookielint; an explanation may follow after //.
+var nolintRE = regexp.MustCompile(`^//\s*nolint(?::([\w,\s-]+))?(?:\s|//|$)`)
+
+func (n *nolintIndex) suppressed(fset *token.FileSet, p token.Pos, files []*ast.File) bool {
+	tf := fset.File(p)
+	if tf == nil {
+		return false
+	}
+	if n.files == nil {
+		n.files = map[*token.File]map[int]bool{}
+	}
+	lines, ok := n.files[tf]
+	if !ok {
+		lines = map[int]bool{}
+		for _, f := range files {
+			if fset.File(f.Pos()) != tf {
+				continue
+			}
+			for _, cg := range f.Comments {
+				for _, cm := range cg.List {
+					if nolintApplies(cm.Text) {
+						l := fset.Position(cm.Slash).Line
+						lines[l], lines[l+1] = true, true
+					}
+				}
+			}
+		}
+		n.files[tf] = lines
+	}
+	return lines[fset.Position(p).Line]
+}
+
+func nolintApplies(text string) bool {
+	m := nolintRE.FindStringSubmatch(text)
+	if m == nil {
+		return false
+	}
+	if m[1] == "" {
+		return !strings.HasPrefix(strings.TrimPrefix(text, "//"), "nolint:") // bare //nolint
+	}
+	for _, name := range strings.Split(m[1], ",") {
+		switch strings.TrimSpace(name) {
+		case "cookielint", "all":
+			return true
+		}
+	}
+	return false
+}
+
+// baseName shortens a policy path for messages.
+func baseName(p string) string { return filepath.Base(p) }

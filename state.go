@@ -1,0 +1,105 @@
+package cookielint
+
+import "go/types"
+
+// state is what the analysis knows at one point of a function: the cookie
+// each local variable holds (pointers to one cookie share it) and the
+// Set-Cookie writes that happened on every path to this point.
+type state struct {
+	vars map[*types.Var]*cookie
+	sets []setRecord
+	dead bool // no path reaches this point (after return or panic)
+}
+
+// setRecord is one cookie set on a response writer.
+type setRecord struct {
+	writer string // identity of the writer expression; "" if unknown
+	line   int
+}
+
+func newState() *state { return &state{vars: map[*types.Var]*cookie{}} }
+
+// copy returns an independent copy, keeping which variables share a cookie.
+func (s *state) copy() *state {
+	n := &state{vars: make(map[*types.Var]*cookie, len(s.vars)), dead: s.dead}
+	n.sets = append(n.sets, s.sets...)
+	seen := map[*cookie]*cookie{}
+	for v, c := range s.vars {
+		if d, ok := seen[c]; ok {
+			n.vars[v] = d
+			continue
+		}
+		d := *c
+		seen[c] = &d
+		n.vars[v] = &d
+	}
+	return n
+}
+
+// merge returns the state after two paths join: a value both paths agree
+// on is kept, anything else is decided at run time; a Set-Cookie write is
+// kept only if it happened on both paths.
+func merge(a, b *state) *state {
+	switch {
+	case a.dead:
+		return b
+	case b.dead:
+		return a
+	}
+	n := newState()
+	type pair struct{ x, y *cookie }
+	done := map[pair]*cookie{}
+	join := func(x, y *cookie) *cookie {
+		if c, ok := done[pair{x, y}]; ok {
+			return c
+		}
+		c := mergeCookies(x, y)
+		done[pair{x, y}] = c
+		return c
+	}
+	for v, x := range a.vars {
+		y, ok := b.vars[v]
+		if !ok {
+			y = unknownCookie(x.model, x.built)
+		}
+		n.vars[v] = join(x, y)
+	}
+	for v, y := range b.vars {
+		if _, ok := a.vars[v]; !ok {
+			n.vars[v] = join(unknownCookie(y.model, y.built), y)
+		}
+	}
+	for _, r := range a.sets {
+		for _, q := range b.sets {
+			if r == q {
+				n.sets = append(n.sets, r)
+				break
+			}
+		}
+	}
+	return n
+}
+
+func mergeCookies(x, y *cookie) *cookie {
+	c := *x
+	for i := range c.attrs {
+		if !sameValue(x.attrs[i], y.attrs[i]) {
+			p := x.attrs[i]
+			if p.k != konst {
+				p = y.attrs[i]
+			}
+			c.attrs[i] = value{k: dynamic, pos: p.pos, expr: p.expr}
+		}
+	}
+	return &c
+}
+
+// havoc forgets everything known of a cookie: something the analysis
+// cannot see may have changed it.
+func (c *cookie) havoc() {
+	for i := range c.attrs {
+		if c.attrs[i].k != dynamic {
+			c.attrs[i] = value{k: dynamic, pos: c.attrs[i].pos, expr: c.attrs[i].expr}
+		}
+	}
+}

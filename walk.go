@@ -1,0 +1,535 @@
+package cookielint
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"strings"
+)
+
+// This file follows cookies through a function body: an abstract
+// interpretation over the syntax, in statement order, that knows for each
+// local cookie variable which attributes are constants, absent or decided
+// at run time, and records a site at every call that sets a cookie.
+// Branches are walked separately and joined; loop bodies may or may not
+// run; a store after the sink does not reach it.
+
+// walker analyzes one function body.
+type walker struct {
+	c     *checker
+	sites []*site
+}
+
+func (w *walker) info() *types.Info { return w.c.pass.TypesInfo }
+
+func (w *walker) body(b *ast.BlockStmt) {
+	if b == nil {
+		return
+	}
+	w.stmt(b, newState())
+}
+
+func (w *walker) stmts(list []ast.Stmt, st *state) {
+	for _, s := range list {
+		w.stmt(s, st)
+	}
+}
+
+func (w *walker) stmt(s ast.Stmt, st *state) {
+	switch s := s.(type) {
+	case *ast.BlockStmt:
+		w.stmts(s.List, st)
+	case *ast.ExprStmt:
+		w.expr(s.X, st)
+	case *ast.AssignStmt:
+		w.assign(s, st)
+	case *ast.DeclStmt:
+		w.decl(s, st)
+	case *ast.IfStmt:
+		if s.Init != nil {
+			w.stmt(s.Init, st)
+		}
+		w.expr(s.Cond, st)
+		then := st.copy()
+		w.stmt(s.Body, then)
+		els := st.copy()
+		if s.Else != nil {
+			w.stmt(s.Else, els)
+		}
+		*st = *merge(then, els)
+	case *ast.ForStmt:
+		if s.Init != nil {
+			w.stmt(s.Init, st)
+		}
+		if s.Cond != nil {
+			w.expr(s.Cond, st)
+		}
+		loop := st.copy()
+		w.stmt(s.Body, loop)
+		if s.Post != nil {
+			w.stmt(s.Post, loop)
+		}
+		loop.dead = false // break and continue reach the loop's exit
+		*st = *merge(st, loop)
+	case *ast.RangeStmt:
+		w.expr(s.X, st)
+		loop := st.copy()
+		w.stmt(s.Body, loop)
+		loop.dead = false
+		*st = *merge(st, loop)
+	case *ast.SwitchStmt:
+		if s.Init != nil {
+			w.stmt(s.Init, st)
+		}
+		if s.Tag != nil {
+			w.expr(s.Tag, st)
+		}
+		w.clauses(s.Body, st)
+	case *ast.TypeSwitchStmt:
+		if s.Init != nil {
+			w.stmt(s.Init, st)
+		}
+		w.stmt(s.Assign, st)
+		w.clauses(s.Body, st)
+	case *ast.SelectStmt:
+		w.clauses(s.Body, st)
+	case *ast.ReturnStmt:
+		for _, r := range s.Results {
+			w.expr(r, st)
+		}
+		st.dead = true
+	case *ast.LabeledStmt:
+		w.stmt(s.Stmt, st)
+	case *ast.DeferStmt:
+		w.expr(s.Call, st)
+	case *ast.GoStmt:
+		w.expr(s.Call, st)
+	case *ast.IncDecStmt:
+		w.expr(s.X, st)
+	case *ast.SendStmt:
+		w.expr(s.Chan, st)
+		w.expr(s.Value, st)
+	}
+}
+
+// clauses walks the clauses of a switch or select; a switch without a
+// default may run none of them.
+func (w *walker) clauses(body *ast.BlockStmt, st *state) {
+	var out *state
+	hasDefault := false
+	for _, cl := range body.List {
+		b := st.copy()
+		switch cl := cl.(type) {
+		case *ast.CaseClause:
+			hasDefault = hasDefault || cl.List == nil
+			for _, e := range cl.List {
+				w.expr(e, b)
+			}
+			w.stmts(cl.Body, b)
+		case *ast.CommClause:
+			hasDefault = true // select runs one clause
+			if cl.Comm != nil {
+				w.stmt(cl.Comm, b)
+			}
+			w.stmts(cl.Body, b)
+		}
+		if out == nil {
+			out = b
+		} else {
+			out = merge(out, b)
+		}
+	}
+	if out == nil {
+		return
+	}
+	if !hasDefault {
+		out = merge(out, st)
+	}
+	*st = *out
+}
+
+func (w *walker) decl(s *ast.DeclStmt, st *state) {
+	gd, ok := s.Decl.(*ast.GenDecl)
+	if !ok || gd.Tok != token.VAR {
+		return
+	}
+	for _, spec := range gd.Specs {
+		vs := spec.(*ast.ValueSpec)
+		for _, v := range vs.Values {
+			w.expr(v, st)
+		}
+		for i, name := range vs.Names {
+			obj, _ := w.info().Defs[name].(*types.Var)
+			if obj == nil {
+				continue
+			}
+			m, ptr := modelOf(obj.Type())
+			if m == nil {
+				continue
+			}
+			switch {
+			case len(vs.Values) == len(vs.Names):
+				w.bind(obj, vs.Values[i], st)
+			case len(vs.Values) > 0:
+				st.vars[obj] = unknownCookie(m, name.Pos())
+			case !ptr:
+				st.vars[obj] = &cookie{model: m, built: name.Pos()} // the zero Cookie
+			}
+		}
+	}
+}
+
+func (w *walker) assign(s *ast.AssignStmt, st *state) {
+	for _, r := range s.Rhs {
+		w.expr(r, st)
+	}
+	for _, l := range s.Lhs {
+		if _, ok := l.(*ast.Ident); !ok {
+			w.expr(l, st) // calls inside index expressions and the like
+		}
+	}
+	if len(s.Lhs) != len(s.Rhs) {
+		for _, l := range s.Lhs {
+			w.forget(l, st)
+		}
+		return
+	}
+	for i, l := range s.Lhs {
+		r := s.Rhs[i]
+		if s.Tok != token.ASSIGN && s.Tok != token.DEFINE {
+			w.forget(l, st) // x op= y
+			continue
+		}
+		switch l := ast.Unparen(l).(type) {
+		case *ast.Ident:
+			if v := w.localVar(l); v != nil {
+				w.bind(v, r, st)
+			}
+		case *ast.SelectorExpr:
+			m, _ := modelOf(w.info().TypeOf(l.X))
+			if m == nil {
+				w.forget(l, st)
+				continue
+			}
+			a, ok := m.fields[l.Sel.Name]
+			if !ok {
+				continue
+			}
+			if c := w.cookieOf(l.X, st); c != nil {
+				c.attrs[a] = w.attrValue(m, a, r)
+			}
+		case *ast.StarExpr:
+			if m, _ := modelOf(w.info().TypeOf(l)); m != nil {
+				if c := w.cookieOf(l.X, st); c != nil {
+					built := c.built
+					*c = *w.cookieOf(r, st).clone()
+					if c.built == token.NoPos {
+						c.built = built
+					}
+				}
+			}
+		}
+	}
+}
+
+// forget havocs whatever cookie an assignment target reaches.
+func (w *walker) forget(l ast.Expr, st *state) {
+	switch l := ast.Unparen(l).(type) {
+	case *ast.Ident:
+		if v := w.localVar(l); v != nil {
+			if m, _ := modelOf(v.Type()); m != nil {
+				st.vars[v] = unknownCookie(m, l.Pos())
+			}
+		}
+	case *ast.SelectorExpr:
+		if m, _ := modelOf(w.info().TypeOf(l.X)); m != nil {
+			if c := w.cookieOf(l.X, st); c != nil {
+				if a, ok := m.fields[l.Sel.Name]; ok {
+					c.attrs[a] = value{k: dynamic, pos: l.Pos()}
+				}
+			}
+		}
+	}
+}
+
+// localVar returns the variable an identifier declares or uses, if it is a
+// cookie (or pointer to one) local to a function.
+func (w *walker) localVar(id *ast.Ident) *types.Var {
+	v, _ := w.info().ObjectOf(id).(*types.Var)
+	if v == nil || v.IsField() || v.Parent() == nil || v.Parent() == v.Pkg().Scope() {
+		return nil
+	}
+	if m, _ := modelOf(v.Type()); m == nil {
+		return nil
+	}
+	return v
+}
+
+// bind makes v hold the cookie r evaluates to: the same cookie for a
+// pointer, a copy for a value.
+func (w *walker) bind(v *types.Var, r ast.Expr, st *state) {
+	c := w.cookieOf(r, st)
+	if c == nil {
+		m, _ := modelOf(v.Type())
+		c = unknownCookie(m, r.Pos())
+	}
+	if _, ptr := modelOf(v.Type()); !ptr {
+		c = c.clone()
+	}
+	st.vars[v] = c
+}
+
+func (c *cookie) clone() *cookie {
+	d := *c
+	return &d
+}
+
+// cookieOf returns the cookie an expression of cookie or cookie-pointer
+// type denotes: the tracked one for a local variable (so stores through it
+// are seen), a new one for a literal, or an unknown one. It returns nil if
+// the expression is not of a cookie type.
+func (w *walker) cookieOf(e ast.Expr, st *state) *cookie {
+	m, _ := modelOf(w.info().TypeOf(e))
+	if m == nil {
+		return nil
+	}
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		v := w.localVar(e)
+		if v == nil {
+			return unknownCookie(m, e.Pos())
+		}
+		if c, ok := st.vars[v]; ok {
+			return c
+		}
+		c := unknownCookie(m, e.Pos()) // a parameter or a captured variable
+		st.vars[v] = c
+		return c
+	case *ast.UnaryExpr:
+		if e.Op == token.AND {
+			return w.cookieOf(e.X, st)
+		}
+	case *ast.StarExpr:
+		return w.cookieOf(e.X, st)
+	case *ast.CompositeLit:
+		return w.literal(m, e)
+	case *ast.CallExpr:
+		if id, ok := ast.Unparen(e.Fun).(*ast.Ident); ok && len(e.Args) == 1 {
+			if b, ok := w.info().Uses[id].(*types.Builtin); ok && b.Name() == "new" {
+				return &cookie{model: m, built: e.Pos()}
+			}
+		}
+	}
+	return unknownCookie(m, e.Pos())
+}
+
+// literal evaluates a composite literal of a cookie type.
+func (w *walker) literal(m *cookieModel, lit *ast.CompositeLit) *cookie {
+	c := &cookie{model: m, built: lit.Pos()}
+	st, _ := w.info().TypeOf(lit).Underlying().(*types.Struct)
+	for i, elt := range lit.Elts {
+		var name string
+		val := elt
+		if kv, ok := elt.(*ast.KeyValueExpr); ok {
+			if id, ok := kv.Key.(*ast.Ident); ok {
+				name = id.Name
+			}
+			val = kv.Value
+		} else if st != nil && i < st.NumFields() {
+			name = st.Field(i).Name()
+		}
+		if a, ok := m.fields[name]; ok {
+			c.attrs[a] = w.attrValue(m, a, val)
+		}
+	}
+	return c
+}
+
+// attrValue evaluates the expression assigned to an attribute.
+func (w *walker) attrValue(m *cookieModel, a attr, e ast.Expr) value {
+	v := value{k: dynamic, pos: e.Pos(), expr: e}
+	if a == attrExpires {
+		if rel, zero, ok := w.c.timeFromNow(e); ok {
+			if zero {
+				return value{k: absent, pos: e.Pos(), expr: e}
+			}
+			v.k, v.i = konst, rel
+		}
+		return v
+	}
+	tv, ok := w.info().Types[e]
+	if !ok || tv.Value == nil {
+		return v
+	}
+	cv := tv.Value
+	switch a {
+	case attrSecure, attrHttpOnly, attrPartitioned:
+		if cv.Kind() == constant.Bool {
+			v.k, v.b = konst, constant.BoolVal(cv)
+		}
+	case attrName, attrPath, attrDomain:
+		if cv.Kind() == constant.String {
+			v.k, v.s = konst, constant.StringVal(cv)
+		}
+	case attrMaxAge:
+		if i, exact := constant.Int64Val(constant.ToInt(cv)); exact {
+			v.k, v.i = konst, i
+		}
+	case attrSameSite:
+		key := cv.ExactString()
+		if cv.Kind() == constant.String {
+			key = strings.ToLower(constant.StringVal(cv))
+		}
+		if lvl, ok := m.sameSite[key]; ok {
+			v.k, v.i = konst, int64(lvl)
+		}
+	}
+	return v
+}
+
+// expr walks an expression for calls, in evaluation order (arguments
+// before the call), recording sites and noting cookies that escape.
+func (w *walker) expr(e ast.Expr, st *state) {
+	if e == nil {
+		return
+	}
+	ast.Inspect(e, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			w.funcLit(n, st)
+			return false
+		case *ast.CallExpr:
+			w.expr(n.Fun, st)
+			for _, a := range n.Args {
+				w.expr(a, st)
+			}
+			w.call(n, st)
+			return false
+		}
+		return true
+	})
+}
+
+// funcLit analyzes a closure on its own: what it captures is unknown
+// inside it. Cookies it may change are forgotten outside.
+func (w *walker) funcLit(fl *ast.FuncLit, st *state) {
+	inner := &walker{c: w.c}
+	inner.body(fl.Body)
+	w.sites = append(w.sites, inner.sites...)
+	ast.Inspect(fl.Body, func(n ast.Node) bool {
+		if as, ok := n.(*ast.AssignStmt); ok {
+			for _, l := range as.Lhs {
+				if id := rootIdent(l); id != nil {
+					if v := w.localVar(id); v != nil {
+						if c, ok := st.vars[v]; ok {
+							c.havoc()
+						}
+					}
+				}
+			}
+		}
+		return true
+	})
+}
+
+// rootIdent returns x for x, x.f, *x, x[i] and the like.
+func rootIdent(e ast.Expr) *ast.Ident {
+	for {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.Ident:
+			return x
+		case *ast.SelectorExpr:
+			e = x.X
+		case *ast.StarExpr:
+			e = x.X
+		case *ast.IndexExpr:
+			e = x.X
+		case *ast.UnaryExpr:
+			e = x.X
+		default:
+			return nil
+		}
+	}
+}
+
+// call handles one call: a sink records a site; a call that may change a
+// cookie it is given makes the analysis forget what it knew of it.
+func (w *walker) call(call *ast.CallExpr, st *state) {
+	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
+		if b, ok := w.info().Uses[id].(*types.Builtin); ok && b.Name() == "panic" {
+			st.dead = true
+		}
+	}
+	key, fn, ok := calleeKey(w.info(), call)
+	if !ok {
+		return
+	}
+	if s := w.c.sinks[key]; s != nil {
+		w.sink(s, call, st)
+		return
+	}
+	if readOnlyPackages[key.pkg] {
+		return
+	}
+	// A method of a cookie type: pure methods only read it.
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && fn.Signature().Recv() != nil {
+		if m, _ := modelOf(w.info().TypeOf(sel.X)); m != nil && !m.pure[fn.Name()] {
+			if c := w.cookieOf(sel.X, st); c != nil {
+				c.havoc()
+			}
+		}
+	}
+	for _, a := range call.Args {
+		if m, ptr := modelOf(w.info().TypeOf(a)); m != nil && ptr {
+			if c := w.cookieOf(a, st); c != nil {
+				c.havoc()
+			}
+		}
+	}
+}
+
+// readOnlyPackages never change a cookie they are handed.
+var readOnlyPackages = map[string]bool{"fmt": true, "log": true, "log/slog": true}
+
+// sink records the site of a cookie-setting call.
+func (w *walker) sink(s *sinkModel, call *ast.CallExpr, st *state) {
+	switch s.form {
+	case formCookie:
+		if s.arg >= len(call.Args) {
+			return
+		}
+		c := w.cookieOf(call.Args[s.arg], st)
+		if c == nil {
+			return
+		}
+		w.sites = append(w.sites, &site{call: call, sink: s, cookie: *c})
+		st.sets = append(st.sets, setRecord{writer: w.writerKey(call.Args[0]), line: w.line(call.Pos())})
+	case formHeader:
+		w.headerSink(s, call, st)
+	}
+}
+
+func (w *walker) line(p token.Pos) int { return w.c.pass.Fset.Position(p).Line }
+
+// writerKey names the response writer an expression denotes, so that two
+// writes can be known to go to the same response: the root variable and
+// the selectors after it. It returns "" when it cannot tell.
+func (w *walker) writerKey(e ast.Expr) string {
+	var path []string
+	for {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.Ident:
+			obj := w.info().ObjectOf(x)
+			if obj == nil {
+				return ""
+			}
+			return obj.Id() + "@" + w.c.pass.Fset.Position(obj.Pos()).String() + strings.Join(path, "")
+		case *ast.SelectorExpr:
+			path = append([]string{"." + x.Sel.Name}, path...)
+			e = x.X
+		default:
+			return ""
+		}
+	}
+}
