@@ -190,15 +190,15 @@ func (c *checker) lifetime(s *site, req policy.Requirements, who string) {
 	}
 	life := time.Duration(secs) * time.Second
 	if req.MaxAge != nil && req.MaxAge.Session {
-		c.reportSite(s, catLifetime, from, "%s persists for %s, but the policy declares it a session cookie; remove its %s", who, policy.FormatDuration(life.Round(time.Hour)), from.attrLabel(s))
+		c.reportSite(s, catLifetime, from, "%s persists for %s, but the policy declares it a session cookie; remove its %s", who, human(life), from.attrLabel(s))
 		return
 	}
 	limit, why := browserCap, "browsers keep a cookie at most 400 days"
 	if req.MaxAge != nil && req.MaxAge.Duration < browserCap {
-		limit, why = req.MaxAge.Duration, "the policy allows at most "+policy.FormatDuration(req.MaxAge.Duration)
+		limit, why = req.MaxAge.Duration, "the policy allows at most "+human(req.MaxAge.Duration)
 	}
 	if life > limit {
-		c.reportSite(s, catLifetime, from, "%s lives %s, but %s; shorten its %s", who, policy.FormatDuration(life.Round(time.Hour)), why, from.attrLabel(s))
+		c.reportSite(s, catLifetime, from, "%s lives %s, but %s; shorten its %s", who, human(life), why, from.attrLabel(s))
 	}
 }
 
@@ -282,4 +282,23 @@ func (v value) attrLabel(s *site) string {
 		}
 	}
 	return "MaxAge or Expires"
+}
+
+// human writes a lifetime in words: days, hours, minutes or seconds.
+func human(d time.Duration) string {
+	unit := func(n int64, one string) string {
+		if n == 1 {
+			return "1 " + one
+		}
+		return fmt.Sprintf("%d %ss", n, one)
+	}
+	switch {
+	case d >= 24*time.Hour:
+		return unit(int64((d+12*time.Hour)/(24*time.Hour)), "day")
+	case d >= time.Hour:
+		return unit(int64((d+30*time.Minute)/time.Hour), "hour")
+	case d >= time.Minute:
+		return unit(int64(d/time.Minute), "minute")
+	}
+	return unit(int64(d/time.Second), "second")
 }

@@ -462,18 +462,17 @@ func (w *walker) call(call *ast.CallExpr, st *state) {
 		}
 	}
 	key, fn, ok := calleeKey(w.info(), call)
-	if !ok {
-		return
-	}
-	if s := w.c.sinks[key]; s != nil {
-		w.sink(s, call, st)
-		return
-	}
-	if readOnlyPackages[key.pkg] {
-		return
+	if ok {
+		if s := w.c.sinks[key]; s != nil {
+			w.sink(s, call, st)
+			return
+		}
+		if readOnlyPackages[key.pkg] {
+			return
+		}
 	}
 	// A method of a cookie type: pure methods only read it.
-	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && fn.Signature().Recv() != nil {
+	if sel, isSel := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && isSel && fn.Signature().Recv() != nil {
 		if m, _ := modelOf(w.info().TypeOf(sel.X)); m != nil && !m.pure[fn.Name()] {
 			if c := w.cookieOf(sel.X, st); c != nil {
 				c.havoc()

@@ -1,0 +1,104 @@
+package cookielint_test
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/cookielint/cookielint"
+)
+
+// The packages under testdata/src find testdata/src/cookie-policy.yaml by
+// discovery; each holds the cases that must be reported (// want) and the
+// cases that must stay quiet.
+func TestChecks(t *testing.T) {
+	pkgs := []string{"quiet", "secure", "httponly", "samesite", "prefix", "name", "lifetime", "header", "scope", "undeclared", "nolint"}
+	analysistest.Run(t, analysistest.TestData(), cookielint.NewAnalyzer(cookielint.Config{}), pkgs...)
+}
+
+func TestStrict(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), cookielint.NewAnalyzer(cookielint.Config{Strict: true}), "strict")
+}
+
+// Without a policy file anywhere up to the module root, names are not
+// checked but attributes are.
+func TestNoPolicy(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), cookielint.NewAnalyzer(cookielint.Config{}), "nopolicy/sub")
+}
+
+// _test.go files are skipped unless -tests asks for them.
+func TestTestFiles(t *testing.T) {
+	dir := t.TempDir()
+	src := filepath.Join(dir, "src", "withtests")
+	writeFile(t, filepath.Join(src, "a.go"), "package withtests\n")
+	writeFile(t, filepath.Join(src, "a_test.go"), `package withtests
+
+import (
+	"net/http"
+	"net/http/httptest"
+	"testing"
+)
+
+func TestX(t *testing.T) {
+	http.SetCookie(httptest.NewRecorder(), &http.Cookie{Name: "throwaway", Secure: true}) // want "cookie \"throwaway\" is set without HttpOnly"
+}
+`)
+	a := cookielint.NewAnalyzer(cookielint.Config{})
+	if err := a.Flags.Set("tests", "true"); err != nil {
+		t.Fatal(err)
+	}
+	analysistest.Run(t, dir, a, "withtests")
+}
+
+// A policy given as data (the Bazel nogo path) is used instead of any file.
+func TestPolicyAsData(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "src", "data", "a.go"), `package data
+
+import "net/http"
+
+func f(w http.ResponseWriter) {
+	http.SetCookie(w, &http.Cookie{Name: "only_in_data", Secure: true, HttpOnly: true})
+	http.SetCookie(w, &http.Cookie{Name: "sessionid", Secure: true, HttpOnly: true}) // want "cookie \"sessionid\" is not declared in the cookie policy embedded.yaml"
+}
+`)
+	a := cookielint.NewAnalyzer(cookielint.Config{
+		PolicyName: "embedded.yaml",
+		Policy:     []byte("version: 1\ncookies:\n  - name: only_in_data\n"),
+	})
+	analysistest.Run(t, dir, a, "data")
+}
+
+// A bad policy stops the analysis with the policy's error.
+func TestBadPolicyIsAnError(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "src", "p", "a.go"), "package p\n\nimport _ \"net/http\"\n")
+	a := cookielint.NewAnalyzer(cookielint.Config{PolicyName: "broken.yaml", Policy: []byte("version: 1\ncookies:\n  - nam: x\n")})
+	results := analysistest.Run(&quietT{t}, dir, a, "p")
+	if len(results) != 1 || results[0].Err == nil {
+		t.Fatalf("want one result with an error, got %+v", results)
+	}
+	if got, want := results[0].Err.Error(), `broken.yaml:3:5: cookie entry: unknown field "nam"`; !contains(got, want) {
+		t.Errorf("error %q does not contain %q", got, want)
+	}
+}
+
+// quietT lets analysistest report the expected analysis error without
+// failing the test.
+type quietT struct{ *testing.T }
+
+func (q *quietT) Errorf(format string, args ...any) { q.Logf(format, args...) }
+
+func contains(s, sub string) bool { return len(sub) == 0 || len(s) >= len(sub) && (s[:len(sub)] == sub || contains(s[1:], sub)) }
+
+func writeFile(t *testing.T, path, content string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -1,0 +1,3 @@
+module nopolicy
+
+go 1.26

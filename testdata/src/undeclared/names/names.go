@@ -1,0 +1,6 @@
+package names
+
+const (
+	Imported = "imported_name"
+	Prefix   = "pre_"
+)
