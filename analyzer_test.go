@@ -3,6 +3,7 @@ package cookielint_test
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/analysis/analysistest"
@@ -80,7 +81,7 @@ func TestBadPolicyIsAnError(t *testing.T) {
 	if len(results) != 1 || results[0].Err == nil {
 		t.Fatalf("want one result with an error, got %+v", results)
 	}
-	if got, want := results[0].Err.Error(), `broken.yaml:3:5: cookie entry: unknown field "nam"`; !contains(got, want) {
+	if got, want := results[0].Err.Error(), `broken.yaml:3:5: cookie entry: unknown field "nam"`; !strings.Contains(got, want) {
 		t.Errorf("error %q does not contain %q", got, want)
 	}
 }
@@ -90,8 +91,6 @@ func TestBadPolicyIsAnError(t *testing.T) {
 type quietT struct{ *testing.T }
 
 func (q *quietT) Errorf(format string, args ...any) { q.Logf(format, args...) }
-
-func contains(s, sub string) bool { return len(sub) == 0 || len(s) >= len(sub) && (s[:len(sub)] == sub || contains(s[1:], sub)) }
 
 func writeFile(t *testing.T, path, content string) {
 	t.Helper()
