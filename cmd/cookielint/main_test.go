@@ -1,0 +1,230 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"sort"
+	"strings"
+	"testing"
+)
+
+// bin is the cookielint command, built once for the tests that run it.
+var bin string
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "cookielint-bin")
+	if err != nil {
+		panic(err)
+	}
+	bin = filepath.Join(dir, "cookielint")
+	if runtime.GOOS == "windows" {
+		bin += ".exe"
+	}
+	out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput()
+	if err != nil {
+		os.Stderr.Write(out)
+		panic(err)
+	}
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+// copyDir copies a fixture to a fresh directory, so tests may edit it.
+func copyDir(t *testing.T, src string) string {
+	t.Helper()
+	dst := t.TempDir()
+	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		if d.IsDir() {
+			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(dst, rel), b, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dst
+}
+
+// run runs a command in dir and returns its combined output and exit code.
+func run(t *testing.T, dir string, name string, args ...string) (string, int) {
+	t.Helper()
+	cmd := exec.Command(name, args...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod", "GOPROXY=off")
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &out
+	err := cmd.Run()
+	code := 0
+	var ee *exec.ExitError
+	if errors.As(err, &ee) {
+		code = ee.ExitCode()
+	} else if err != nil {
+		t.Fatalf("%s %v: %v", name, args, err)
+	}
+	return out.String(), code
+}
+
+var findingRE = regexp.MustCompile(`(?m)^(?:\./)?([^\s:]+\.go):(\d+):(\d+): ([^\t].*)$`)
+
+// findings normalizes the diagnostic lines of a run: file relative to
+// dir, line, column and message, sorted.
+func findings(out, dir string) []string {
+	out = strings.ReplaceAll(out, dir+string(filepath.Separator), "")
+	var fs []string
+	for _, m := range findingRE.FindAllStringSubmatch(out, -1) {
+		fs = append(fs, m[1]+":"+m[2]+":"+m[3]+": "+m[4])
+	}
+	sort.Strings(fs)
+	return fs
+}
+
+func TestStandaloneExitCodes(t *testing.T) {
+	dir := copyDir(t, "testdata/vetmod")
+	out, code := run(t, dir, bin, "./...")
+	if code != 3 {
+		t.Fatalf("exit %d with findings, want 3\n%s", code, out)
+	}
+	got := findings(out, dir)
+	want := []string{
+		`app/app.go:8:2: cookie "newcookie" is not declared in the cookie policy cookie-policy.yaml; declare it there (provider, purpose, category) or stop setting it`,
+		`app/app.go:9:2: cookie "sessionid" is set without Secure: it is also sent over plain HTTP, where anyone on the network can read it; set Secure: true`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+
+	if out, code := run(t, dir, bin, "./web"); code != 0 || out != "" {
+		t.Errorf("clean package: exit %d, output %q; want 0 and nothing", code, out)
+	}
+
+	if err := os.WriteFile(filepath.Join(dir, "bad.yaml"), []byte("version: 1\ncookies:\n  - name: a\n    secure: maybe\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, code = run(t, dir, bin, "-policy=bad.yaml", "./...")
+	if code != 1 {
+		t.Errorf("bad policy: exit %d, want 1\n%s", code, out)
+	}
+	if want := "bad.yaml:4:13: cookie entry: secure must be true or false, not a string"; strings.Count(out, want) != 1 || strings.Contains(out, "goroutine") {
+		t.Errorf("bad policy: output should name the error once, without a stack trace:\n%s", out)
+	}
+	out, code = run(t, dir, bin, "-policy=missing.yaml", "./...")
+	if code != 1 || !strings.Contains(out, "missing.yaml") {
+		t.Errorf("missing policy: exit %d\n%s", code, out)
+	}
+}
+
+// go vet -vettool reports what the standalone command reports, exits
+// non-zero on findings, and sees policy edits although it caches results.
+func TestGoVet(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs go vet")
+	}
+	dir := copyDir(t, "testdata/vetmod")
+	standalone, _ := run(t, dir, bin, "-policy=cookie-policy.yaml", "./...")
+
+	vet := func(args ...string) ([]string, int) {
+		out, code := run(t, dir, "go", append([]string{"vet", "-vettool=" + bin}, append(args, "./...")...)...)
+		return findings(out, dir), code
+	}
+	got, code := vet("-policy=cookie-policy.yaml")
+	if code == 0 {
+		t.Fatalf("go vet exit 0 with findings")
+	}
+	if want := findings(standalone, dir); strings.Join(got, "\n") != strings.Join(want, "\n") || len(want) != 2 {
+		t.Fatalf("go vet findings:\n%s\nstandalone:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+
+	// Declare newcookie: the next run must not serve the cached finding.
+	policy := filepath.Join(dir, "cookie-policy.yaml")
+	if err := os.WriteFile(policy, []byte("version: 1\ncookies:\n  - name: sessionid\n  - name: newcookie\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	got, _ = vet("-policy=cookie-policy.yaml")
+	if strings.Contains(strings.Join(got, "\n"), "newcookie") || len(got) != 1 {
+		t.Errorf("after declaring newcookie, go vet still reports:\n%s", strings.Join(got, "\n"))
+	}
+
+	// The same through discovery, without -policy: undeclare it again.
+	if err := os.WriteFile(policy, []byte("version: 1\ncookies:\n  - name: sessionid\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	got, _ = vet()
+	if !strings.Contains(strings.Join(got, "\n"), `cookie "newcookie" is not declared`) {
+		t.Errorf("after undeclaring newcookie, go vet (discovery) reports:\n%s", strings.Join(got, "\n"))
+	}
+
+	// A broken policy fails go vet with the policy's position.
+	if err := os.WriteFile(policy, []byte("version: 1\ncookies:\n  - nam: x\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, code := run(t, dir, "go", "vet", "-vettool="+bin, "./...")
+	if code == 0 || !strings.Contains(out, `cookie-policy.yaml:3:5: cookie entry: unknown field "nam"`) {
+		t.Errorf("broken policy under go vet: exit %d\n%s", code, out)
+	}
+}
+
+func TestPolicyCheck(t *testing.T) {
+	out, code := run(t, ".", bin, "policy", "check", "testdata/vetmod/cookie-policy.yaml")
+	if code != 0 || !strings.Contains(out, "ok: 1 cookie entries") {
+		t.Errorf("good policy: exit %d\n%s", code, out)
+	}
+	bad := filepath.Join(t.TempDir(), "p.yaml")
+	if err := os.WriteFile(bad, []byte("version: 1\ncookies:\n  - name: a\n    category: x\n  - nme: b\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, code = run(t, ".", bin, "policy", "check", bad)
+	if code != 1 || strings.Count(out, bad+":") != 3 {
+		t.Errorf("bad policy: exit %d, want 1 and 3 errors\n%s", code, out)
+	}
+}
+
+// The README's first command: the bundled example shows real findings.
+func TestExample(t *testing.T) {
+	out, code := run(t, "../..", bin, "./examples/...")
+	if code != 3 {
+		t.Fatalf("exit %d, want 3\n%s", code, out)
+	}
+	for _, want := range []string{
+		`cookie "django_language" is set without Secure`,
+		`cookie "cookies_preferences" lives 730 days, but the policy allows at most 180 days`,
+		`cookie "ab_test" is not declared in the cookie policy`,
+		`cookie "sessionid" is set with Path "/logout", but the policy declares Path "/"`,
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("missing finding %q in\n%s", want, out)
+		}
+	}
+	if n := len(findings(out, "")); n != 4 {
+		t.Errorf("%d findings, want 4:\n%s", n, out)
+	}
+}
+
+func TestVersionCoversPolicy(t *testing.T) {
+	dir := copyDir(t, "testdata/vetmod")
+	v1, _ := run(t, dir, bin, "-V=full")
+	v2, _ := run(t, dir, bin, "-V=full")
+	if v1 != v2 || !regexp.MustCompile(`^cookielint version devel \S+ buildID=[0-9a-f]{64}\n$`).MatchString(v1) {
+		t.Fatalf("-V=full: %q then %q", v1, v2)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "app", "cookie-policy.yaml"), []byte("version: 1\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if v3, _ := run(t, dir, bin, "-V=full"); v3 == v1 {
+		t.Error("-V=full did not change when a policy file was added")
+	}
+}
