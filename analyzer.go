@@ -1,7 +1,9 @@
 package cookielint
 
 import (
+	"fmt"
 	"go/ast"
+	"go/token"
 	"path/filepath"
 	"strings"
 
@@ -81,9 +83,10 @@ type checker struct {
 	policy *policy.Policy
 	sinks  map[funcKey]*sinkModel
 	nolint nolintIndex
+	at     token.Pos // the statement being analyzed, for internal errors
 }
 
-func (r *runner) run(pass *analysis.Pass) (any, error) {
+func (r *runner) run(pass *analysis.Pass) (_ any, err error) {
 	if !r.mayMatter(pass) {
 		return nil, nil
 	}
@@ -92,6 +95,17 @@ func (r *runner) run(pass *analysis.Pass) (any, error) {
 		return nil, err
 	}
 	c := &checker{pass: pass, cfg: &r.cfg, policy: pol, sinks: r.sinks}
+	// A bug in cookielint must not take the whole run down: report it as
+	// this package's error, with where the analysis was.
+	defer func() {
+		if x := recover(); x != nil {
+			where := "an unknown position"
+			if c.at.IsValid() {
+				where = pass.Fset.Position(c.at).String()
+			}
+			err = fmt.Errorf("internal error analyzing package %s at %s: %v; please report this with the code there", pass.Pkg.Path(), where, x)
+		}
+	}()
 	for _, f := range pass.Files {
 		if !r.cfg.Tests && strings.HasSuffix(pass.Fset.File(f.Pos()).Name(), "_test.go") {
 			continue

@@ -51,6 +51,14 @@ func TestX(t *testing.T) {
 		t.Fatal(err)
 	}
 	analysistest.Run(t, dir, a, "withtests")
+
+	// By default the same test file is skipped: no diagnostic at all.
+	results := analysistest.Run(&quietT{t}, dir, cookielint.NewAnalyzer(cookielint.Config{}), "withtests")
+	for _, r := range results {
+		if len(r.Diagnostics) > 0 {
+			t.Errorf("a _test.go file was analyzed without -tests: %s", r.Diagnostics[0].Message)
+		}
+	}
 }
 
 // A policy given as data (the Bazel nogo path) is used instead of any file.

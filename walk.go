@@ -37,6 +37,7 @@ func (w *walker) stmts(list []ast.Stmt, st *state) {
 }
 
 func (w *walker) stmt(s ast.Stmt, st *state) {
+	w.c.at = s.Pos()
 	switch s := s.(type) {
 	case *ast.BlockStmt:
 		w.stmts(s.List, st)
@@ -221,12 +222,8 @@ func (w *walker) assign(s *ast.AssignStmt, st *state) {
 			}
 		case *ast.StarExpr:
 			if m, _ := modelOf(w.info().TypeOf(l)); m != nil {
-				if c := w.cookieOf(l.X, st); c != nil {
-					built := c.built
-					*c = *w.cookieOf(r, st).clone()
-					if c.built == token.NoPos {
-						c.built = built
-					}
+				if c, v := w.cookieOf(l.X, st), w.cookieOf(r, st); c != nil && v != nil {
+					*c = *v.clone()
 				}
 			}
 		}
@@ -327,7 +324,10 @@ func (w *walker) cookieOf(e ast.Expr, st *state) *cookie {
 // literal evaluates a composite literal of a cookie type.
 func (w *walker) literal(m *cookieModel, lit *ast.CompositeLit) *cookie {
 	c := &cookie{model: m, built: lit.Pos()}
-	st, _ := w.info().TypeOf(lit).Underlying().(*types.Struct)
+	var st *types.Struct
+	if t := w.info().TypeOf(lit); t != nil {
+		st, _ = t.Underlying().(*types.Struct)
+	}
 	for i, elt := range lit.Elts {
 		var name string
 		val := elt

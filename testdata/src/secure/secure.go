@@ -31,6 +31,11 @@ func header(w http.ResponseWriter) {
 	w.Header().Add("Set-Cookie", fmt.Sprintf("sessionid=%s; HttpOnly", "v")) // want `without Secure`
 }
 
+func cookieString(w http.ResponseWriter) {
+	c := &http.Cookie{Name: "sessionid", HttpOnly: true}
+	w.Header().Add("Set-Cookie", c.String()) // want `cookie "sessionid" is set without Secure: .*; set Secure: true`
+}
+
 func partitioned(w http.ResponseWriter) {
 	http.SetCookie(w, &http.Cookie{Name: "relaxed", Partitioned: true}) // want `cookie "relaxed" is Partitioned but not Secure, so browsers reject it`
 	http.SetCookie(w, &http.Cookie{Name: "relaxed", Partitioned: true, Secure: true})
