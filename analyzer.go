@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
+	"go/types"
 	"path/filepath"
 	"strings"
 
@@ -61,6 +62,8 @@ func NewAnalyzer(cfg Config) *analysis.Analyzer {
 		Doc:  Doc,
 		URL:  URL,
 		Run:  r.run,
+		// Summaries of helpers and constructors travel between packages.
+		FactTypes: []analysis.Fact{new(Summary), new(packageFact)},
 	}
 	a.Flags.StringVar(&r.cfg.PolicyFile, "policy", cfg.PolicyFile, "policy file (default: the nearest "+DefaultPolicyFile+" up to the module root)")
 	a.Flags.BoolVar(&r.cfg.Strict, "strict", cfg.Strict, "also report values decided at run time, which cannot be verified")
@@ -80,21 +83,27 @@ type runner struct {
 type checker struct {
 	pass   *analysis.Pass
 	cfg    *Config
-	policy *policy.Policy
+	runner *runner
+	// The policy is loaded when the first cookie is checked: a package
+	// that sets none does not need it.
+	policy       *policy.Policy
+	policyLoaded bool
+	policyErr    error
 	sinks  map[funcKey]*sinkModel
 	nolint nolintIndex
 	at     token.Pos // the statement being analyzed, for internal errors
+
+	decls      map[*types.Func]*ast.FuncDecl
+	summaries  map[*types.Func]*Summary // nil value: none, or in progress
+	reportedAt map[string]bool          // findings reported in constructors
 }
 
 func (r *runner) run(pass *analysis.Pass) (_ any, err error) {
 	if !r.mayMatter(pass) {
 		return nil, nil
 	}
-	pol, err := r.policyFor(pass)
-	if err != nil {
-		return nil, err
-	}
-	c := &checker{pass: pass, cfg: &r.cfg, policy: pol, sinks: r.sinks}
+	c := &checker{pass: pass, cfg: &r.cfg, runner: r, sinks: r.sinks,
+		decls: map[*types.Func]*ast.FuncDecl{}, summaries: map[*types.Func]*Summary{}, reportedAt: map[string]bool{}}
 	// A bug in cookielint must not take the whole run down: report it as
 	// this package's error, with where the analysis was.
 	defer func() {
@@ -106,14 +115,29 @@ func (r *runner) run(pass *analysis.Pass) (_ any, err error) {
 			err = fmt.Errorf("internal error analyzing package %s at %s: %v; please report this with the code there", pass.Pkg.Path(), where, x)
 		}
 	}()
+	var files []*ast.File
 	for _, f := range pass.Files {
 		if !r.cfg.Tests && strings.HasSuffix(pass.Fset.File(f.Pos()).Name(), "_test.go") {
 			continue
 		}
+		files = append(files, f)
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok {
+				if fn, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func); ok {
+					c.decls[fn] = fd
+				}
+			}
+		}
+	}
+	var order []*types.Func
+	for _, f := range files {
 		for _, d := range f.Decls {
 			switch d := d.(type) {
 			case *ast.FuncDecl:
-				c.function(d.Body)
+				if fn, ok := pass.TypesInfo.Defs[d.Name].(*types.Func); ok {
+					c.summaryOf(fn) // walks and checks the body once
+					order = append(order, fn)
+				}
 			case *ast.GenDecl:
 				ast.Inspect(d, func(n ast.Node) bool {
 					if fl, ok := n.(*ast.FuncLit); ok {
@@ -125,7 +149,27 @@ func (r *runner) run(pass *analysis.Pass) (_ any, err error) {
 			}
 		}
 	}
-	return nil, nil
+	exported := false
+	for _, fn := range order {
+		if s := c.summaries[fn]; s != nil {
+			pass.ExportObjectFact(fn, s)
+			exported = true
+		}
+	}
+	if exported {
+		pass.ExportPackageFact(new(packageFact))
+	}
+	return nil, c.policyErr
+}
+
+// loadPolicy loads the package's policy once; it reports false if the
+// policy is broken (the error is the pass's result).
+func (c *checker) loadPolicy() bool {
+	if !c.policyLoaded {
+		c.policyLoaded = true
+		c.policy, c.policyErr = c.runner.policyFor(c.pass)
+	}
+	return c.policyErr == nil
 }
 
 // mayMatter reports whether a package can set a cookie: it must import a
@@ -135,7 +179,7 @@ func (r *runner) mayMatter(pass *analysis.Pass) bool {
 		return true
 	}
 	for _, imp := range pass.Pkg.Imports() {
-		if r.sinkPkgs[imp.Path()] {
+		if r.sinkPkgs[imp.Path()] || pass.ImportPackageFact(imp, new(packageFact)) {
 			return true
 		}
 	}

@@ -83,7 +83,7 @@ func f(w http.ResponseWriter) {
 // A bad policy stops the analysis with the policy's error.
 func TestBadPolicyIsAnError(t *testing.T) {
 	dir := t.TempDir()
-	writeFile(t, filepath.Join(dir, "src", "p", "a.go"), "package p\n\nimport _ \"net/http\"\n")
+	writeFile(t, filepath.Join(dir, "src", "p", "a.go"), "package p\n\nimport \"net/http\"\n\nfunc f(w http.ResponseWriter) { http.SetCookie(w, &http.Cookie{Name: \"a\"}) }\n")
 	a := cookielint.NewAnalyzer(cookielint.Config{PolicyName: "broken.yaml", Policy: []byte("version: 1\ncookies:\n  - nam: x\n")})
 	results := analysistest.Run(&quietT{t}, dir, a, "p")
 	if len(results) != 1 || results[0].Err == nil {
@@ -108,4 +108,11 @@ func writeFile(t *testing.T, path, content string) {
 	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// Helpers, wrappers and constructors are followed across packages through
+// facts: findings land at the call when the arguments decide them, in the
+// helper when it is wrong by itself.
+func TestHelpers(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), cookielint.NewAnalyzer(cookielint.Config{}), "helpers/wrap", "helpers/api")
 }

@@ -29,6 +29,12 @@ const browserCap = 400 * 24 * time.Hour
 // check applies every rule to one cookie-setting site.
 func (c *checker) check(s *site) {
 	k := &s.cookie
+	if k.unknown() && !c.cfg.Strict {
+		return // nothing known, nothing to report
+	}
+	if !c.loadPolicy() {
+		return
+	}
 	name := k.attrs[attrName]
 	del := k.isDeletion()
 	who := c.who(s)

@@ -46,6 +46,16 @@ type value struct {
 	s    string
 	pos  token.Pos // where it was set; NoPos for an absent value
 	expr ast.Expr  // the expression that set it, if any
+
+	// param, for a value decided by the caller, is the 1-based index of
+	// the argument it comes from (the receiver counts first); with field,
+	// it is that attribute of the cookie passed as that argument.
+	param int
+	field bool
+	// viaArg: the value came from an argument at the call of a helper.
+	viaArg bool
+	// fromCtor: the value was fixed inside a constructor.
+	fromCtor bool
 }
 
 func (v value) isTrue() bool  { return v.k == konst && v.b }
@@ -54,7 +64,7 @@ func (v value) isFalse() bool { return v.k == absent || v.k == konst && !v.b }
 // sameValue reports whether two values are the same to the analysis, for
 // merging the states of two branches.
 func sameValue(a, b value) bool {
-	return a.k == b.k && a.b == b.b && a.i == b.i && a.s == b.s
+	return a.k == b.k && a.b == b.b && a.i == b.i && a.s == b.s && a.param == b.param && a.field == b.field
 }
 
 // cookie is what the analysis knows of one cookie.
@@ -62,6 +72,12 @@ type cookie struct {
 	attrs [numAttrs]value
 	built token.Pos // where the cookie was built (literal, new, parameter)
 	model *cookieModel
+	// param: the cookie is the caller's, passed as this 1-based argument.
+	param int
+	// ctor names the constructor that built it, if one did; ctorBuilt is
+	// where, when the constructor is in the package being analyzed.
+	ctor      string
+	ctorBuilt token.Pos
 }
 
 // unknownCookie is a cookie of which nothing is known: a parameter, a
@@ -92,4 +108,11 @@ type site struct {
 	sink   *sinkModel
 	cookie cookie
 	header bool // built from a raw Set-Cookie string
+
+	// helper is the summarized site inside the function called here, for
+	// a cookie set through a helper; through names that function.
+	helper  *SummarySite
+	through string
+	// reported lists the categories of definite findings at this site.
+	reported []string
 }

@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -17,11 +18,45 @@ import (
 // at where the cookie was built and where the offending value was set when
 // those are elsewhere.
 func (c *checker) reportSite(s *site, cat string, v value, format string, args ...any) {
+	if v.k == dynamic { // a "cannot verify" finding
+		// A parameter is verified at each call; at the call of a helper,
+		// only what the arguments decide is new.
+		if v.param > 0 || s.helper != nil && !v.viaArg {
+			return
+		}
+	} else {
+		if s.helper != nil && slices.Contains(s.helper.Reported, cat) {
+			return // reported once, inside the helper
+		}
+		s.reported = append(s.reported, cat)
+	}
+	msg := fmt.Sprintf(format, args...)
+	if s.through != "" {
+		msg += " (set through " + s.through + ")"
+	}
 	d := analysis.Diagnostic{
 		Pos:      s.call.Pos(),
 		End:      s.call.End(),
 		Category: cat,
-		Message:  fmt.Sprintf(format, args...),
+		Message:  msg,
+	}
+	k := &s.cookie
+	if v.fromCtor && k.ctorBuilt.IsValid() {
+		// The defect is a constant inside a constructor of this package:
+		// the fix belongs there, so the finding goes there, once.
+		key := fmt.Sprintf("%d %s %s", k.ctorBuilt, cat, msg)
+		if c.reportedAt[key] {
+			return
+		}
+		c.reportedAt[key] = true
+		d.Pos, d.End = k.ctorBuilt, k.ctorBuilt
+		d.Message = msg + " (built by " + k.ctor + ")"
+		d.Related = []analysis.RelatedInformation{{Pos: s.call.Pos(), Message: "the cookie is set here"}}
+		c.emit(d)
+		return
+	}
+	if k.ctor != "" {
+		d.Message += " (built by " + k.ctor + ")"
 	}
 	callLine := c.line(s.call.Pos())
 	seen := map[int]bool{callLine: true}
@@ -111,3 +146,8 @@ func nolintApplies(text string) bool {
 
 // baseName shortens a policy path for messages.
 func baseName(p string) string { return filepath.Base(p) }
+
+// shortFile keeps the last directory and the file name of a path.
+func shortFile(p string) string {
+	return filepath.Join(filepath.Base(filepath.Dir(p)), filepath.Base(p))
+}

@@ -19,6 +19,11 @@ import (
 type walker struct {
 	c     *checker
 	sites []*site
+
+	fn            *types.Func        // the function walked, if a declared one
+	params        map[*types.Var]int // its parameters, 1-based, receiver first
+	returnsCookie bool               // it has a cookie result
+	returned      *cookie            // the cookie it returns, joined over returns
 }
 
 func (w *walker) info() *types.Info { return w.c.pass.TypesInfo }
@@ -75,6 +80,9 @@ func (w *walker) stmt(s ast.Stmt, st *state) {
 		*st = *merge(st, loop)
 	case *ast.RangeStmt:
 		w.expr(s.X, st)
+		if w.rangeLiteral(s, st) {
+			return
+		}
 		loop := st.copy()
 		w.stmt(s.Body, loop)
 		loop.dead = false
@@ -98,6 +106,9 @@ func (w *walker) stmt(s ast.Stmt, st *state) {
 	case *ast.ReturnStmt:
 		for _, r := range s.Results {
 			w.expr(r, st)
+		}
+		if w.returnsCookie && !st.dead {
+			w.noteReturn(s, st)
 		}
 		st.dead = true
 	case *ast.LabeledStmt:
@@ -301,6 +312,12 @@ func (w *walker) cookieOf(e ast.Expr, st *state) *cookie {
 			return c
 		}
 		c := unknownCookie(m, e.Pos()) // a parameter or a captured variable
+		if p := w.params[v]; p > 0 {
+			c.param = p
+			for i := range c.attrs {
+				c.attrs[i].param, c.attrs[i].field = p, true
+			}
+		}
 		st.vars[v] = c
 		return c
 	case *ast.UnaryExpr:
@@ -316,6 +333,9 @@ func (w *walker) cookieOf(e ast.Expr, st *state) *cookie {
 			if b, ok := w.info().Uses[id].(*types.Builtin); ok && b.Name() == "new" {
 				return &cookie{model: m, built: e.Pos()}
 			}
+		}
+		if c := w.constructed(e, st); c != nil {
+			return c
 		}
 	}
 	return unknownCookie(m, e.Pos())
@@ -349,6 +369,13 @@ func (w *walker) literal(m *cookieModel, lit *ast.CompositeLit) *cookie {
 // attrValue evaluates the expression assigned to an attribute.
 func (w *walker) attrValue(m *cookieModel, a attr, e ast.Expr) value {
 	v := value{k: dynamic, pos: e.Pos(), expr: e}
+	if id, ok := ast.Unparen(e).(*ast.Ident); ok {
+		if pv, ok := w.info().ObjectOf(id).(*types.Var); ok && w.params[pv] > 0 {
+			p := w.params[pv]
+			v.param = p // decided by the caller
+			return v
+		}
+	}
 	if a == attrExpires {
 		if rel, zero, ok := w.c.timeFromNow(e); ok {
 			if zero {
@@ -470,6 +497,7 @@ func (w *walker) call(call *ast.CallExpr, st *state) {
 		if readOnlyPackages[key.pkg] {
 			return
 		}
+		w.summarizedCall(call, st)
 	}
 	// A method of a cookie type: pure methods only read it.
 	if sel, isSel := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && isSel && fn.Signature().Recv() != nil {
@@ -531,4 +559,80 @@ func (w *walker) writerKey(e ast.Expr) string {
 			return ""
 		}
 	}
+}
+
+// noteReturn joins the cookie a return statement returns into the
+// function's result.
+func (w *walker) noteReturn(r *ast.ReturnStmt, st *state) {
+	var k *cookie
+	if len(r.Results) == 0 { // a bare return of named results
+		for v := range w.fn.Signature().Results().Variables() {
+			if m, _ := modelOf(v.Type()); m != nil {
+				if c, ok := st.vars[v]; ok {
+					k = c
+				} else {
+					k = unknownCookie(m, r.Pos())
+				}
+				break
+			}
+		}
+	} else {
+		for _, e := range r.Results {
+			if m, _ := modelOf(w.info().TypeOf(e)); m != nil {
+				k = w.cookieOf(e, st)
+				break
+			}
+		}
+	}
+	if k == nil {
+		return // return nil, or a call returning several values
+	}
+	k = k.clone()
+	if w.returned == nil {
+		w.returned = k
+	} else {
+		w.returned = mergeCookies(w.returned, k)
+	}
+}
+
+// maxLiteralLoop bounds the literal slices whose cookies are followed one
+// by one.
+const maxLiteralLoop = 16
+
+// rangeLiteral walks a range over a literal slice or array of cookies once
+// for each element, so that each cookie is checked as it is.
+func (w *walker) rangeLiteral(s *ast.RangeStmt, st *state) bool {
+	lit, ok := ast.Unparen(s.X).(*ast.CompositeLit)
+	id, isIdent := s.Value.(*ast.Ident)
+	if !ok || !isIdent || len(lit.Elts) == 0 || len(lit.Elts) > maxLiteralLoop {
+		return false
+	}
+	v := w.localVar(id)
+	if v == nil {
+		return false
+	}
+	m, _ := modelOf(v.Type())
+	var out *state
+	for _, elt := range lit.Elts {
+		if kv, ok := elt.(*ast.KeyValueExpr); ok {
+			elt = kv.Value
+		}
+		var k *cookie
+		if cl, ok := elt.(*ast.CompositeLit); ok && cl.Type == nil {
+			k = w.literal(m, cl) // an element with its type elided
+		} else if k = w.cookieOf(elt, st); k == nil {
+			return false
+		}
+		iter := st.copy()
+		iter.vars[v] = k.clone()
+		w.stmt(s.Body, iter)
+		iter.dead = false
+		if out == nil {
+			out = iter
+		} else {
+			out = merge(out, iter)
+		}
+	}
+	*st = *out
+	return true
 }

@@ -101,8 +101,9 @@ func TestStandaloneExitCodes(t *testing.T) {
 	}
 	got := findings(out, dir)
 	want := []string{
-		`app/app.go:8:2: cookie "newcookie" is not declared in the cookie policy cookie-policy.yaml; declare it there (provider, purpose, category) or stop setting it`,
-		`app/app.go:9:2: cookie "sessionid" is set without Secure: it is also sent over plain HTTP, where anyone on the network can read it; set Secure: true`,
+		`app/app.go:12:2: cookie "newcookie" is not declared in the cookie policy cookie-policy.yaml; declare it there (provider, purpose, category) or stop setting it`,
+		`app/app.go:13:2: cookie "sessionid" is set without Secure: it is also sent over plain HTTP, where anyone on the network can read it; set Secure: true`,
+		`app/app.go:16:2: cookie "wrapped" is not declared in the cookie policy cookie-policy.yaml; declare it there (provider, purpose, category) or stop setting it (set through cookies.Set)`,
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
@@ -145,7 +146,10 @@ func TestGoVet(t *testing.T) {
 	if code == 0 {
 		t.Fatalf("go vet exit 0 with findings")
 	}
-	if want := findings(standalone, dir); strings.Join(got, "\n") != strings.Join(want, "\n") || len(want) != 2 {
+	// The wrapper's undeclared name is reported at the call in app: its
+	// summary reached app's analysis as a fact through the build cache.
+	if want := findings(standalone, dir); strings.Join(got, "\n") != strings.Join(want, "\n") || len(want) != 3 ||
+		!strings.Contains(strings.Join(got, "\n"), `app/app.go:16:2: cookie "wrapped" is not declared`) {
 		t.Fatalf("go vet findings:\n%s\nstandalone:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 
@@ -155,7 +159,7 @@ func TestGoVet(t *testing.T) {
 		t.Fatal(err)
 	}
 	got, _ = vet("-policy=cookie-policy.yaml")
-	if strings.Contains(strings.Join(got, "\n"), "newcookie") || len(got) != 1 {
+	if strings.Contains(strings.Join(got, "\n"), "newcookie") || len(got) != 2 {
 		t.Errorf("after declaring newcookie, go vet still reports:\n%s", strings.Join(got, "\n"))
 	}
 

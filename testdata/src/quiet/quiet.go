@@ -1,6 +1,7 @@
-// Package quiet holds cookies that are set correctly or cannot be judged:
+package quiet // want package:"cookie functions"
+
+// This package holds cookies that are set correctly or cannot be judged:
 // none of them may be reported.
-package quiet
 
 import (
 	"fmt"
@@ -63,7 +64,7 @@ func bothBranches(w http.ResponseWriter, r *http.Request) {
 }
 
 // Values decided at run time are not defects.
-func runtimeValues(w http.ResponseWriter, r *http.Request, cfg config, name string, maxAge int) {
+func runtimeValues(w http.ResponseWriter, r *http.Request, cfg config, name string, maxAge int) { // want runtimeValues:`sets\(net/http.Cookie Name=arg4 Secure=true HttpOnly=true\) sets\(net/http.Cookie Name="sessionid" Secure=true HttpOnly=true MaxAge=arg5\)`
 	http.SetCookie(w, &http.Cookie{Name: "sessionid", Secure: cfg.Secure, HttpOnly: cfg.HTTPOnly})
 	http.SetCookie(w, &http.Cookie{Name: name, Secure: true, HttpOnly: true})
 	http.SetCookie(w, &http.Cookie{Name: "sessionid", Secure: true, HttpOnly: true, MaxAge: maxAge})

@@ -1,4 +1,4 @@
-package secure
+package secure // want package:"cookie functions"
 
 import (
 	"fmt"
@@ -43,6 +43,6 @@ func partitioned(w http.ResponseWriter) {
 
 // A cookie whose name is decided at run time could be "relaxed", which the
 // policy lets go without Secure: not reported.
-func runtimeName(w http.ResponseWriter, name string) {
+func runtimeName(w http.ResponseWriter, name string) { // want runtimeName:`sets\(net/http.Cookie Name=arg2 HttpOnly=true\)`
 	http.SetCookie(w, &http.Cookie{Name: name, HttpOnly: true})
 }

@@ -1,4 +1,4 @@
-package sub
+package sub // want package:"cookie functions"
 
 import "net/http"
 
@@ -9,6 +9,6 @@ func f(w http.ResponseWriter) {
 	http.SetCookie(w, &http.Cookie{Name: "anything", HttpOnly: true}) // want `cookie "anything" is set without Secure`
 }
 
-func runtimeName(w http.ResponseWriter, name string) {
+func runtimeName(w http.ResponseWriter, name string) { // want runtimeName:`sets\(net/http.Cookie Name=arg2 HttpOnly=true\)`
 	http.SetCookie(w, &http.Cookie{Name: name, HttpOnly: true}) // want `a cookie whose name is decided at run time is set without Secure`
 }

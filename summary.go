@@ -1,0 +1,383 @@
+package cookielint
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"slices"
+	"sort"
+
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// This file summarizes functions that set or return cookies, so that
+// helpers, wrappers and constructors are followed across packages. A
+// summary records, for each attribute, whether it is a constant, one of
+// the function's parameters, or decided at run time. Summaries of other
+// packages arrive as facts.
+
+// maxSummarySites bounds how many cookie-setting sites one summary keeps.
+const maxSummarySites = 16
+
+// Summary is the fact cookielint exports for a function that sets cookies
+// decided by its parameters (a setter or deleter) or returns a cookie (a
+// constructor).
+type Summary struct {
+	Sets    []*SummarySite
+	Returns *SummaryCookie
+}
+
+// AFact marks Summary as an analysis fact.
+func (*Summary) AFact() {}
+
+func (s *Summary) String() string {
+	var b []byte
+	for _, st := range s.Sets {
+		b = fmt.Appendf(b, "sets(%s) ", st.Cookie.String())
+	}
+	if s.Returns != nil {
+		b = fmt.Appendf(b, "returns(%s)", s.Returns.String())
+	}
+	return string(b)
+}
+
+// SummarySite is one cookie a function sets from its parameters.
+type SummarySite struct {
+	Cookie   SummaryCookie
+	Via      string   // the sink model's via, e.g. "http.SetCookie"
+	Header   bool     // set as a raw Set-Cookie header
+	Reported []string // categories of findings already reported inside
+	Where    string   // file:line of the sink, for messages
+
+	pos token.Pos // the sink, when in the package being analyzed
+}
+
+// SummaryCookie is what a function knows of a cookie it sets or returns.
+type SummaryCookie struct {
+	Model string // the cookie model's package and name
+	Param int    // 1-based argument the cookie itself comes from, or 0
+	Attrs [numAttrs]SummaryValue
+	Where string // file:line where it is built
+
+	built token.Pos
+}
+
+func (c *SummaryCookie) String() string {
+	s := c.Model
+	if c.Param > 0 {
+		s += fmt.Sprintf(" from arg %d", c.Param)
+	}
+	for a, v := range c.Attrs {
+		switch {
+		case v.Param > 0 && v.Field:
+			s += fmt.Sprintf(" %s=arg%d.%s", attr(a), v.Param, attr(a))
+		case v.Param > 0:
+			s += fmt.Sprintf(" %s=arg%d", attr(a), v.Param)
+		case known(v.Known) == konst && (attr(a) == attrName || attr(a) == attrPath || attr(a) == attrDomain):
+			s += fmt.Sprintf(" %s=%q", attr(a), v.Str)
+		case known(v.Known) == konst && (attr(a) == attrSecure || attr(a) == attrHttpOnly || attr(a) == attrPartitioned):
+			s += fmt.Sprintf(" %s=%v", attr(a), v.Bool)
+		case known(v.Known) == konst:
+			s += fmt.Sprintf(" %s=%d", attr(a), v.Int)
+		case known(v.Known) == dynamic:
+			s += fmt.Sprintf(" %s=?", attr(a))
+		}
+	}
+	return s
+}
+
+// SummaryValue is one attribute of a SummaryCookie.
+type SummaryValue struct {
+	Known uint8
+	Bool  bool
+	Int   int64
+	Str   string
+	Param int  // 1-based argument the value comes from, or 0
+	Field bool // the attribute of the cookie passed as argument Param
+
+	pos token.Pos
+}
+
+// packageFact marks a package that has summarized functions, so that a
+// package importing it is worth analyzing.
+type packageFact struct{}
+
+func (*packageFact) AFact()         {}
+func (*packageFact) String() string { return "cookie functions" }
+
+// summarize turns a cookie at the end of a function into its summary.
+func (c *checker) summarize(k *cookie) SummaryCookie {
+	sc := SummaryCookie{Model: k.model.pkg + "." + k.model.name, Param: k.param, Where: c.where(k.built), built: k.built}
+	for a, v := range k.attrs {
+		sc.Attrs[a] = SummaryValue{Known: uint8(v.k), Bool: v.b, Int: v.i, Str: v.s, Param: v.param, Field: v.field, pos: v.pos}
+	}
+	return sc
+}
+
+// local reports whether a position lies in the package being analyzed:
+// summaries keep positions in memory, and some drivers share one file set
+// between packages.
+func (c *checker) local(p token.Pos) bool {
+	if !p.IsValid() {
+		return false
+	}
+	for _, f := range c.pass.Files {
+		if f.FileStart <= p && p <= f.FileEnd {
+			return true
+		}
+	}
+	return false
+}
+
+func (c *checker) where(p token.Pos) string {
+	if !p.IsValid() {
+		return ""
+	}
+	pos := c.pass.Fset.Position(p)
+	return fmt.Sprintf("%s:%d", shortFile(pos.Filename), pos.Line)
+}
+
+// parametric reports whether a cookie depends on the function's
+// parameters, so that callers learn something by substituting arguments.
+func parametric(k *cookie) bool {
+	if k.param > 0 {
+		return true
+	}
+	for _, v := range k.attrs {
+		if v.param > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// modelByName finds a cookie model by its summary name.
+func modelByName(name string) *cookieModel {
+	for _, m := range append(slices.Clip(cookieModels), headerCookie) {
+		if m.pkg+"."+m.name == name {
+			return m
+		}
+	}
+	return nil
+}
+
+// summaryOf returns the summary of a function: computed here for the
+// package being analyzed (walking its body, which also checks it), or
+// imported as a fact. It returns nil for functions that neither set nor
+// return cookies, and for a function whose summary is being computed
+// (recursion).
+func (c *checker) summaryOf(fn *types.Func) *Summary {
+	fn = fn.Origin()
+	if fn.Pkg() != c.pass.Pkg {
+		var s Summary
+		if c.pass.ImportObjectFact(fn, &s) {
+			return &s
+		}
+		return nil
+	}
+	if s, ok := c.summaries[fn]; ok {
+		return s
+	}
+	decl := c.decls[fn]
+	if decl == nil || decl.Body == nil {
+		return nil
+	}
+	c.summaries[fn] = nil // in progress: a recursive call learns nothing
+	at := c.at
+	s := c.analyzeFunc(fn, decl)
+	c.at = at
+	c.summaries[fn] = s
+	return s
+}
+
+// analyzeFunc walks a function declaration, checks the cookies it sets
+// and returns its summary.
+func (c *checker) analyzeFunc(fn *types.Func, decl *ast.FuncDecl) *Summary {
+	w := &walker{c: c, params: map[*types.Var]int{}, fn: fn}
+	sig := fn.Signature()
+	i := 1
+	if r := sig.Recv(); r != nil {
+		w.params[r] = i
+		i++
+	}
+	for p := range sig.Params().Variables() {
+		w.params[p] = i
+		i++
+	}
+	for r := range sig.Results().Variables() {
+		if m, _ := modelOf(r.Type()); m != nil {
+			w.returnsCookie = true
+		}
+	}
+	w.body(decl.Body)
+	var s Summary
+	for _, st := range w.sites {
+		c.check(st)
+		if !parametric(&st.cookie) || len(s.Sets) >= maxSummarySites {
+			continue
+		}
+		via := ""
+		if st.sink != nil {
+			via = st.sink.via
+		}
+		reported := slices.Clone(st.reported)
+		sort.Strings(reported)
+		s.Sets = append(s.Sets, &SummarySite{
+			Cookie: c.summarize(&st.cookie), Via: via, Header: st.header,
+			Reported: slices.Compact(reported), Where: c.where(st.call.Pos()), pos: st.call.Pos(),
+		})
+	}
+	if w.returned != nil && !w.returned.unknown() {
+		sc := c.summarize(w.returned)
+		s.Returns = &sc
+	}
+	if len(s.Sets) == 0 && s.Returns == nil {
+		return nil
+	}
+	return &s
+}
+
+// unknown reports whether nothing at all is known of a cookie.
+func (k *cookie) unknown() bool {
+	if k.param > 0 {
+		return false
+	}
+	for _, v := range k.attrs {
+		if v.k != dynamic || v.param > 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// callArgs lists a call's arguments as a summary numbers them: the
+// receiver first for a method called on a value, then the arguments.
+func (w *walker) callArgs(call *ast.CallExpr, fn *types.Func) []ast.Expr {
+	if fn.Signature().Recv() != nil {
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+			if s, ok := w.info().Selections[sel]; ok && s.Kind() == types.MethodVal {
+				return append([]ast.Expr{sel.X}, call.Args...)
+			}
+		}
+	}
+	return call.Args
+}
+
+// instantiate builds the cookie a summary describes, at a call with the
+// given arguments: parameters become the arguments' values.
+func (w *walker) instantiate(sc *SummaryCookie, args []ast.Expr, st *state, ctor string) *cookie {
+	m := modelByName(sc.Model)
+	if m == nil {
+		return nil
+	}
+	arg := func(p int) ast.Expr {
+		if p < 1 || p > len(args) {
+			return nil
+		}
+		return args[p-1]
+	}
+	k := &cookie{model: m, built: sc.built}
+	if e := arg(sc.Param); e != nil {
+		if base := w.cookieOf(e, st); base != nil {
+			k = base.clone()
+		}
+	}
+	for a := range sc.Attrs {
+		sv := sc.Attrs[a]
+		var v value
+		switch {
+		case sv.Param > 0 && sv.Field:
+			v = value{k: dynamic}
+			if e := arg(sv.Param); e != nil {
+				if base := w.cookieOf(e, st); base != nil {
+					v = base.attrs[a]
+				}
+			}
+			v.viaArg = true
+		case sv.Param > 0:
+			v = value{k: dynamic}
+			if e := arg(sv.Param); e != nil {
+				v = w.attrValue(m, attr(a), e)
+			}
+			v.viaArg = true
+		default:
+			v = value{k: known(sv.Known), b: sv.Bool, i: sv.Int, s: sv.Str, pos: sv.pos, fromCtor: ctor != ""}
+		}
+		k.attrs[a] = v
+	}
+	if ctor != "" {
+		k.ctor, k.built = ctor, sc.built
+		if w.c.local(sc.built) {
+			k.ctorBuilt = sc.built
+		}
+	}
+	for a := range k.attrs {
+		if !w.c.local(k.attrs[a].pos) {
+			k.attrs[a].pos, k.attrs[a].expr = token.NoPos, nil
+		}
+	}
+	return k
+}
+
+// summarizedCall handles a call of a function with a summary: each cookie
+// it sets from its parameters becomes a site here. It reports whether the
+// callee has a summary.
+func (w *walker) summarizedCall(call *ast.CallExpr, st *state) bool {
+	fn := typeutil.StaticCallee(w.info(), call)
+	if fn == nil {
+		return false
+	}
+	s := w.c.summaryOf(fn)
+	if s == nil {
+		return false
+	}
+	args := w.callArgs(call, fn)
+	for _, ss := range s.Sets {
+		k := w.instantiate(&ss.Cookie, args, st, "")
+		if k == nil {
+			continue
+		}
+		if !w.c.local(k.built) {
+			k.built = call.Pos()
+		}
+		w.sites = append(w.sites, &site{call: call, sink: sinkByVia(ss.Via), cookie: *k, header: ss.Header, helper: ss, through: funcName(fn)})
+	}
+	return len(s.Sets) > 0
+}
+
+// constructed returns the cookie a constructor call builds, or nil.
+func (w *walker) constructed(call *ast.CallExpr, st *state) *cookie {
+	fn := typeutil.StaticCallee(w.info(), call)
+	if fn == nil {
+		return nil
+	}
+	s := w.c.summaryOf(fn)
+	if s == nil || s.Returns == nil {
+		return nil
+	}
+	return w.instantiate(s.Returns, w.callArgs(call, fn), st, funcName(fn))
+}
+
+// funcName writes a function the way code calls it: pkg.F or T.M.
+func funcName(fn *types.Func) string {
+	if r := fn.Signature().Recv(); r != nil {
+		t := r.Type()
+		if p, ok := t.(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		if n, ok := types.Unalias(t).(*types.Named); ok {
+			return n.Obj().Name() + "." + fn.Name()
+		}
+	}
+	return fn.Pkg().Name() + "." + fn.Name()
+}
+
+func sinkByVia(via string) *sinkModel {
+	for _, s := range sinkModels {
+		if s.via == via {
+			return s
+		}
+	}
+	return nil
+}
