@@ -89,9 +89,9 @@ type checker struct {
 	policy       *policy.Policy
 	policyLoaded bool
 	policyErr    error
-	sinks  map[funcKey]*sinkModel
-	nolint nolintIndex
-	at     token.Pos // the statement being analyzed, for internal errors
+	sinks        map[funcKey]*sinkModel
+	nolint       nolintIndex
+	at           token.Pos // the statement being analyzed, for internal errors
 
 	decls      map[*types.Func]*ast.FuncDecl
 	summaries  map[*types.Func]*Summary // nil value: none, or in progress
