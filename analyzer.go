@@ -96,6 +96,7 @@ type checker struct {
 	decls      map[*types.Func]*ast.FuncDecl
 	summaries  map[*types.Func]*Summary // nil value: none, or in progress
 	reportedAt map[string]bool          // findings reported in constructors
+	holders    map[*types.Var]*cookie   // library objects held in variables
 }
 
 func (r *runner) run(pass *analysis.Pass) (_ any, err error) {
@@ -103,7 +104,8 @@ func (r *runner) run(pass *analysis.Pass) (_ any, err error) {
 		return nil, nil
 	}
 	c := &checker{pass: pass, cfg: &r.cfg, runner: r, sinks: r.sinks,
-		decls: map[*types.Func]*ast.FuncDecl{}, summaries: map[*types.Func]*Summary{}, reportedAt: map[string]bool{}}
+		decls: map[*types.Func]*ast.FuncDecl{}, summaries: map[*types.Func]*Summary{}, reportedAt: map[string]bool{},
+		holders: map[*types.Var]*cookie{}}
 	// A bug in cookielint must not take the whole run down: report it as
 	// this package's error, with where the analysis was.
 	defer func() {
@@ -149,6 +151,7 @@ func (r *runner) run(pass *analysis.Pass) (_ any, err error) {
 			}
 		}
 	}
+	c.librarySites(files)
 	exported := false
 	for _, fn := range order {
 		if s := c.summaries[fn]; s != nil {

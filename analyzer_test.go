@@ -2,6 +2,7 @@ package cookielint_test
 
 import (
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -115,4 +116,20 @@ func writeFile(t *testing.T, path, content string) {
 // helper when it is wrong by itself.
 func TestHelpers(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), cookielint.NewAnalyzer(cookielint.Config{}), "helpers/wrap", "helpers/api")
+}
+
+// The frameworks and libraries, on the real modules: testdata/frameworks
+// is a module of its own requiring them at the versions the models were
+// checked against.
+func TestFrameworks(t *testing.T) {
+	dir := filepath.Join(analysistest.TestData(), "frameworks")
+	// analysistest loads with GOPROXY=off: fetch the modules first.
+	cmd := exec.Command("go", "mod", "download")
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("go mod download: %v\n%s", err, out)
+	}
+	analysistest.Run(t, dir, cookielint.NewAnalyzer(cookielint.Config{}),
+		"./gin", "./echo4", "./echo5", "./fiber2", "./fiber3", "./fasthttp", "./sessions", "./csrf", "./nosurf", "./scs")
 }

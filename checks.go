@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/types"
+	"slices"
 	"strings"
 	"time"
 
@@ -234,14 +235,36 @@ func quoteName(n string) string { return fmt.Sprintf("%q", n) }
 
 // without describes a missing or false boolean attribute.
 func (c *checker) without(s *site, a attr, v value) string {
-	if v.k == konst && !s.header {
-		return fmt.Sprintf("with %s: false", s.cookie.model.fieldFor(a))
+	if v.k != konst || s.header {
+		return "without " + a.String()
 	}
-	return "without " + a.String()
+	m := s.cookie.model
+	switch {
+	case s.sink != nil && s.sink.argNames[a] != "":
+		return fmt.Sprintf("with %s false", s.sink.argNames[a])
+	case m.setterFor(a) != "":
+		return fmt.Sprintf("with %s(false)", m.setterFor(a))
+	}
+	return fmt.Sprintf("with %s: false", m.fieldFor(a))
 }
 
 // fixHint says how to set an attribute on this kind of cookie.
 func (c *checker) fixHint(s *site, a attr, goValue string) string {
+	m := s.cookie.model
+	switch {
+	case s.library != nil && s.library.hint != "":
+		return fmt.Sprintf(s.library.hint, a, goValue)
+	case s.sink != nil && s.sink.argNames[a] != "":
+		return fmt.Sprintf("pass %s as the %s argument", goValue, s.sink.argNames[a])
+	case s.sink != nil && slices.Contains(s.sink.fromCtx, a):
+		return fmt.Sprintf("call Set%s(%s) before setting the cookie", a, goValue)
+	case m.setterFor(a) != "":
+		return fmt.Sprintf("call %s(%s)", m.setterFor(a), goValue)
+	case len(m.subs) > 0:
+		for sub, sm := range m.subs {
+			return fmt.Sprintf("set %s.%s = %s", sub, sm.fieldFor(a), goValue)
+		}
+	}
 	if s.header {
 		switch a {
 		case attrSecure, attrHttpOnly:
@@ -258,6 +281,9 @@ func (c *checker) fixHint(s *site, a attr, goValue string) string {
 func (c *checker) sameSiteSpelling(s *site, lvl policy.SameSite) string {
 	if s.header {
 		return lvl.String()
+	}
+	if s.library != nil && s.library.pkg == csrfPkg {
+		return "csrf.SameSite" + lvl.String() + "Mode"
 	}
 	if sp, ok := s.cookie.model.sameSiteSpelling[lvl]; ok {
 		return sp

@@ -41,7 +41,7 @@ func (w *walker) headerSink(s *sinkModel, call *ast.CallExpr, st *state) {
 		}
 	}
 	if c, hdr := w.headerValue(call.Args[1], st); c != nil {
-		w.sites = append(w.sites, &site{call: call, sink: s, cookie: *c, header: hdr})
+		w.addSite(&site{call: call, sink: s, cookie: *c, header: hdr})
 	}
 	if s.erases {
 		st.sets = nil
@@ -221,7 +221,7 @@ func parseSetCookieFormat(format string, e ast.Expr) *cookie {
 		}
 	}
 	if wild {
-		for a := attrSecure; a < numAttrs; a++ {
+		for a := attrSecure; a <= attrPartitioned; a++ {
 			if c.attrs[a].k == absent {
 				set(a, dynamic, value{})
 			}

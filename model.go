@@ -18,10 +18,11 @@ const (
 	attrMaxAge
 	attrExpires
 	attrPartitioned
+	attrSessionOnly // fiber's SessionOnly, scs's Persist: no lifetime at all
 	numAttrs
 )
 
-var attrNames = [numAttrs]string{"Name", "Secure", "HttpOnly", "SameSite", "Path", "Domain", "MaxAge", "Expires", "Partitioned"}
+var attrNames = [numAttrs]string{"Name", "Secure", "HttpOnly", "SameSite", "Path", "Domain", "MaxAge", "Expires", "Partitioned", "SessionOnly"}
 
 func (a attr) String() string { return attrNames[a] }
 
@@ -115,4 +116,7 @@ type site struct {
 	through string
 	// reported lists the categories of definite findings at this site.
 	reported []string
+	// library is the library that sets this cookie, for a site at a
+	// library's configuration call.
+	library *libraryModel
 }

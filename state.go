@@ -8,7 +8,15 @@ import "go/types"
 type state struct {
 	vars map[*types.Var]*cookie
 	sets []setRecord
+	// ctx holds attributes set on a framework context for its later
+	// cookies (gin's SetSameSite), keyed by the context and attribute.
+	ctx  map[ctxKey]value
 	dead bool // no path reaches this point (after return or panic)
+}
+
+type ctxKey struct {
+	recv string
+	a    attr
 }
 
 // setRecord is one cookie set on a response writer.
@@ -23,6 +31,12 @@ func newState() *state { return &state{vars: map[*types.Var]*cookie{}} }
 func (s *state) copy() *state {
 	n := &state{vars: make(map[*types.Var]*cookie, len(s.vars)), dead: s.dead}
 	n.sets = append(n.sets, s.sets...)
+	for k, v := range s.ctx {
+		if n.ctx == nil {
+			n.ctx = map[ctxKey]value{}
+		}
+		n.ctx[k] = v
+	}
 	seen := map[*cookie]*cookie{}
 	for v, c := range s.vars {
 		if d, ok := seen[c]; ok {
@@ -67,6 +81,14 @@ func merge(a, b *state) *state {
 	for v, y := range b.vars {
 		if _, ok := a.vars[v]; !ok {
 			n.vars[v] = join(unknownCookie(y.model, y.built), y)
+		}
+	}
+	for k, x := range a.ctx {
+		if y, ok := b.ctx[k]; ok && sameValue(x, y) {
+			if n.ctx == nil {
+				n.ctx = map[ctxKey]value{}
+			}
+			n.ctx[k] = x
 		}
 	}
 	for _, r := range a.sets {

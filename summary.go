@@ -76,7 +76,7 @@ func (c *SummaryCookie) String() string {
 			s += fmt.Sprintf(" %s=arg%d", attr(a), v.Param)
 		case known(v.Known) == konst && (attr(a) == attrName || attr(a) == attrPath || attr(a) == attrDomain):
 			s += fmt.Sprintf(" %s=%q", attr(a), v.Str)
-		case known(v.Known) == konst && (attr(a) == attrSecure || attr(a) == attrHttpOnly || attr(a) == attrPartitioned):
+		case known(v.Known) == konst && (attr(a) == attrSecure || attr(a) == attrHttpOnly || attr(a) == attrPartitioned || attr(a) == attrSessionOnly):
 			s += fmt.Sprintf(" %s=%v", attr(a), v.Bool)
 		case known(v.Known) == konst:
 			s += fmt.Sprintf(" %s=%d", attr(a), v.Int)

@@ -3,6 +3,7 @@ package cookielint
 import (
 	"go/ast"
 	"go/constant"
+	"go/types"
 	"time"
 )
 
@@ -20,6 +21,9 @@ func (c *checker) timeFromNow(e ast.Expr) (rel int64, zero, ok bool) {
 		if isNamed(info.TypeOf(lit), "time", "Time") {
 			return 0, true, true
 		}
+	}
+	if id := pastTimeVar(info, e); id {
+		return -1 << 40, false, true
 	}
 	call, isCall := e.(*ast.CallExpr)
 	if !isCall {
@@ -96,6 +100,34 @@ func (c *checker) isTimeNow(e ast.Expr) bool {
 	case key.recv == "Time" && (key.fn == "UTC" || key.fn == "Local" || key.fn == "Round" || key.fn == "Truncate"):
 		sel, _ := ast.Unparen(call.Fun).(*ast.SelectorExpr)
 		return sel != nil && c.isTimeNow(sel.X)
+	}
+	return false
+}
+
+// pastTimes are package variables that hold a time in the past, used to
+// delete cookies.
+var pastTimes = []struct{ pkg, name string }{
+	{"github.com/valyala/fasthttp", "CookieExpireDelete"}, // 2009-11-10, v1.78.0
+}
+
+func pastTimeVar(info *types.Info, e ast.Expr) bool {
+	var id *ast.Ident
+	switch x := e.(type) {
+	case *ast.Ident:
+		id = x
+	case *ast.SelectorExpr:
+		id = x.Sel
+	default:
+		return false
+	}
+	v, ok := info.Uses[id].(*types.Var)
+	if !ok || v.Pkg() == nil {
+		return false
+	}
+	for _, p := range pastTimes {
+		if v.Pkg().Path() == p.pkg && v.Name() == p.name {
+			return true
+		}
 	}
 	return false
 }

@@ -6,6 +6,8 @@ import (
 	"go/token"
 	"go/types"
 	"strings"
+
+	"github.com/cookielint/cookielint/policy"
 )
 
 // This file follows cookies through a function body: an abstract
@@ -114,7 +116,16 @@ func (w *walker) stmt(s ast.Stmt, st *state) {
 	case *ast.LabeledStmt:
 		w.stmt(s.Stmt, st)
 	case *ast.DeferStmt:
-		w.expr(s.Call, st)
+		// The arguments are evaluated now; the call itself runs at the
+		// end, after every sink of the function: only a deferred sink
+		// counts (as if here).
+		w.expr(s.Call.Fun, st)
+		for _, a := range s.Call.Args {
+			w.expr(a, st)
+		}
+		if key, _, ok := calleeKey(w.info(), s.Call); ok && w.c.sinks[key] != nil {
+			w.call(s.Call, st)
+		}
 	case *ast.GoStmt:
 		w.expr(s.Call, st)
 	case *ast.IncDecStmt:
@@ -202,8 +213,18 @@ func (w *walker) assign(s *ast.AssignStmt, st *state) {
 		}
 	}
 	if len(s.Lhs) != len(s.Rhs) {
-		for _, l := range s.Lhs {
+		for i, l := range s.Lhs {
 			w.forget(l, st)
+			// v, err := f(): the first result may be a cookie object.
+			if id, ok := ast.Unparen(l).(*ast.Ident); ok && i == 0 && len(s.Rhs) == 1 {
+				if call, ok := ast.Unparen(s.Rhs[0]).(*ast.CallExpr); ok {
+					if v := w.localVar(id); v != nil {
+						if k := w.callCookie(call, st); k != nil {
+							st.vars[v] = k
+						}
+					}
+				}
+			}
 		}
 		return
 	}
@@ -224,12 +245,28 @@ func (w *walker) assign(s *ast.AssignStmt, st *state) {
 				w.forget(l, st)
 				continue
 			}
-			a, ok := m.fields[l.Sel.Name]
+			if sub := m.subs[l.Sel.Name]; sub != nil { // x.Options = &Options{...}
+				if c := w.cookieOf(l.X, st); c != nil {
+					var repl *cookie
+					if lit, ok := compositeOf(r); ok {
+						repl = w.literal(sub, lit)
+					}
+					for _, a := range sub.fields {
+						if repl != nil {
+							c.attrs[a] = repl.attrs[a]
+						} else {
+							c.attrs[a] = value{k: dynamic, pos: r.Pos(), expr: r}
+						}
+					}
+				}
+				continue
+			}
+			a, v, ok := w.fieldStore(m, l.Sel.Name, r)
 			if !ok {
 				continue
 			}
 			if c := w.cookieOf(l.X, st); c != nil {
-				c.attrs[a] = w.attrValue(m, a, r)
+				c.attrs[a] = v
 			}
 		case *ast.StarExpr:
 			if m, _ := modelOf(w.info().TypeOf(l)); m != nil {
@@ -298,7 +335,11 @@ func (c *cookie) clone() *cookie {
 // are seen), a new one for a literal, or an unknown one. It returns nil if
 // the expression is not of a cookie type.
 func (w *walker) cookieOf(e ast.Expr, st *state) *cookie {
-	m, _ := modelOf(w.info().TypeOf(e))
+	t := w.info().TypeOf(e)
+	if tup, ok := t.(*types.Tuple); ok && tup.Len() > 0 {
+		t = tup.At(0).Type() // the first result of f() (v, err)
+	}
+	m, _ := modelOf(t)
 	if m == nil {
 		return nil
 	}
@@ -306,6 +347,9 @@ func (w *walker) cookieOf(e ast.Expr, st *state) *cookie {
 	case *ast.Ident:
 		v := w.localVar(e)
 		if v == nil {
+			if pv, ok := w.info().ObjectOf(e).(*types.Var); ok && pv.Parent() == pv.Pkg().Scope() && m.isHolder() {
+				return w.c.holderCookie(pv).clone() // a package-level store or manager
+			}
 			return unknownCookie(m, e.Pos())
 		}
 		if c, ok := st.vars[v]; ok {
@@ -326,6 +370,10 @@ func (w *walker) cookieOf(e ast.Expr, st *state) *cookie {
 		}
 	case *ast.StarExpr:
 		return w.cookieOf(e.X, st)
+	case *ast.SelectorExpr:
+		if xm, _ := modelOf(w.info().TypeOf(e.X)); xm != nil && xm.subs[e.Sel.Name] != nil {
+			return w.cookieOf(e.X, st) // x.Options holds x's attributes
+		}
 	case *ast.CompositeLit:
 		return w.literal(m, e)
 	case *ast.CallExpr:
@@ -334,11 +382,40 @@ func (w *walker) cookieOf(e ast.Expr, st *state) *cookie {
 				return &cookie{model: m, built: e.Pos()}
 			}
 		}
-		if c := w.constructed(e, st); c != nil {
+		if c := w.callCookie(e, st); c != nil {
 			return c
 		}
 	}
 	return unknownCookie(m, e.Pos())
+}
+
+// callCookie returns the cookie object a call returns when the analysis
+// knows it: a fresh framework cookie, a library's configuration object, a
+// derived session, or a constructor's cookie.
+func (w *walker) callCookie(call *ast.CallExpr, st *state) *cookie {
+	if key, _, ok := calleeKey(w.info(), call); ok {
+		if l := libraryFor(key); l != nil && l.holder != nil {
+			return w.libraryCookie(l, call)
+		}
+		for _, m := range cookieModels {
+			if m.pkg == key.pkg && key.recv == "" && m.fresh[key.fn] {
+				return &cookie{model: m, built: call.Pos()}
+			}
+		}
+	}
+	if k := w.derive(call, st); k != nil {
+		return k
+	}
+	return w.constructed(call, st)
+}
+
+func (m *cookieModel) isHolder() bool {
+	for _, h := range holderModels {
+		if h == m {
+			return true
+		}
+	}
+	return false
 }
 
 // literal evaluates a composite literal of a cookie type.
@@ -391,7 +468,7 @@ func (w *walker) attrValue(m *cookieModel, a attr, e ast.Expr) value {
 	}
 	cv := tv.Value
 	switch a {
-	case attrSecure, attrHttpOnly, attrPartitioned:
+	case attrSecure, attrHttpOnly, attrPartitioned, attrSessionOnly:
 		if cv.Kind() == constant.Bool {
 			v.k, v.b = konst, constant.BoolVal(cv)
 		}
@@ -410,6 +487,8 @@ func (w *walker) attrValue(m *cookieModel, a attr, e ast.Expr) value {
 		}
 		if lvl, ok := m.sameSite[key]; ok {
 			v.k, v.i = konst, int64(lvl)
+		} else if cv.Kind() == constant.String && m.sameSiteOther != nil {
+			v.k, v.i = konst, int64(*m.sameSiteOther)
 		}
 	}
 	return v
@@ -499,11 +578,18 @@ func (w *walker) call(call *ast.CallExpr, st *state) {
 		}
 		w.summarizedCall(call, st)
 	}
-	// A method of a cookie type: pure methods only read it.
+	// A method of a cookie type: setters set one attribute, replacers
+	// all of them; pure methods only read it; others may change anything.
 	if sel, isSel := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && isSel && fn.Signature().Recv() != nil {
 		if m, _ := modelOf(w.info().TypeOf(sel.X)); m != nil && !m.pure[fn.Name()] {
 			if c := w.cookieOf(sel.X, st); c != nil {
-				c.havoc()
+				if a, ok := m.setters[fn.Name()]; ok && len(call.Args) == 1 {
+					c.attrs[a] = w.attrValue(m, a, call.Args[0])
+				} else if rp, ok := m.replacers[fn.Name()]; ok && rp.arg < len(call.Args) {
+					w.replace(c, rp, call, st)
+				} else {
+					c.havoc()
+				}
 			}
 		}
 	}
@@ -521,19 +607,110 @@ var readOnlyPackages = map[string]bool{"fmt": true, "log": true, "log/slog": tru
 
 // sink records the site of a cookie-setting call.
 func (w *walker) sink(s *sinkModel, call *ast.CallExpr, st *state) {
+	var recv ast.Expr
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+		recv = sel.X
+	}
 	switch s.form {
 	case formCookie:
-		if s.arg >= len(call.Args) {
+		arg := recv
+		if s.arg != receiverArg {
+			if s.arg >= len(call.Args) {
+				return
+			}
+			arg = call.Args[s.arg]
+		}
+		if arg == nil {
 			return
 		}
-		c := w.cookieOf(call.Args[s.arg], st)
+		c := w.cookieOf(arg, st)
 		if c == nil {
 			return
 		}
-		w.sites = append(w.sites, &site{call: call, sink: s, cookie: *c})
-		st.sets = append(st.sets, setRecord{writer: w.writerKey(call.Args[0]), line: w.line(call.Pos())})
+		k := c.clone()
+		w.fromContext(s, k, recv, st)
+		w.addSite(&site{call: call, sink: s, cookie: *k})
+		writer := ""
+		if s.pkg == "net/http" {
+			writer = w.writerKey(call.Args[0])
+		}
+		st.sets = append(st.sets, setRecord{writer: writer, line: w.line(call.Pos())})
+	case formArgs:
+		k := &cookie{model: httpCookie, built: call.Pos()}
+		for a, i := range s.args {
+			if i < len(call.Args) {
+				k.attrs[a] = w.attrValue(httpCookie, a, call.Args[i])
+			} else {
+				k.attrs[a] = value{k: dynamic, pos: call.Pos()}
+			}
+		}
+		w.fromContext(s, k, recv, st)
+		w.addSite(&site{call: call, sink: s, cookie: *k})
+	case formContext:
+		if recv != nil && s.arg < len(call.Args) {
+			if st.ctx == nil {
+				st.ctx = map[ctxKey]value{}
+			}
+			st.ctx[ctxKey{w.writerKey(recv), s.ctxAttr}] = w.attrValue(httpCookie, s.ctxAttr, call.Args[s.arg])
+		}
 	case formHeader:
 		w.headerSink(s, call, st)
+	}
+}
+
+// fromContext gives a cookie the attributes its sink takes from the
+// framework context: those set earlier in the function, or else decided
+// at run time (middleware may set them).
+func (w *walker) fromContext(s *sinkModel, k *cookie, recv ast.Expr, st *state) {
+	for _, a := range s.fromCtx {
+		v, ok := value{}, false
+		if recv != nil {
+			if key := w.writerKey(recv); key != "" {
+				v, ok = st.ctx[ctxKey{key, a}]
+			}
+		}
+		if !ok {
+			v = value{k: dynamic, pos: k.built}
+		}
+		k.attrs[a] = v
+	}
+}
+
+// addSite records a site, with what its sink does to the cookie first.
+func (w *walker) addSite(s *site) {
+	normalize(&s.cookie, s.sink.norm)
+	w.sites = append(w.sites, s)
+}
+
+// normalize applies what a sink does to a cookie before writing it.
+func normalize(k *cookie, n normalization) {
+	if p := &k.attrs[attrPath]; n.pathDefault != "" && (p.k == absent || p.k == konst && p.s == "") {
+		*p = value{k: konst, s: n.pathDefault, pos: p.pos}
+	}
+	if ss := &k.attrs[attrSameSite]; n.absentSameSite != 0 && ss.k == absent {
+		*ss = value{k: konst, i: int64(n.absentSameSite), pos: ss.pos}
+	}
+	ss, sec, part := k.attrs[attrSameSite], &k.attrs[attrSecure], k.attrs[attrPartitioned]
+	if n.noneForcesSecure && ss.k == konst && ss.i == int64(policy.SameSiteNone) || n.partitionedForcesSecure && part.isTrue() {
+		*sec = value{k: konst, b: true, pos: sec.pos}
+	}
+	if so := k.attrs[attrSessionOnly]; so.isTrue() {
+		k.attrs[attrMaxAge], k.attrs[attrExpires] = value{}, value{}
+	}
+}
+
+// replace gives a cookie object the attributes of a replacer's argument.
+func (w *walker) replace(c *cookie, rp replacer, call *ast.CallExpr, st *state) {
+	base := w.cookieOf(call.Args[rp.arg], st)
+	for a := attrName; a < numAttrs; a++ {
+		v := value{k: dynamic, pos: call.Pos()}
+		if base != nil {
+			v = base.attrs[a]
+		}
+		if a == attrName && (v.k == absent || v.k == konst && v.s == "") {
+			v = value{k: konst, s: rp.nameDefault, pos: call.Pos()}
+		}
+		c.attrs[a] = v
 	}
 }
 

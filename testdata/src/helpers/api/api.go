@@ -13,12 +13,12 @@ func handlers(w http.ResponseWriter, r *http.Request, token string) {
 	wrap.SetSecure(w, "user_sess", false) // want `cookie "user_sess" is set with Secure: false: .*\(set through wrap.SetSecure\)`
 	wrap.SetSecure(w, "user_sess", wrap.IsHTTPS(r))
 	wrap.SetDefault(w, "user_sess")
-	wrap.SetDefault(w, "nope") // want `cookie "nope" is not declared .*\(set through wrap.SetDefault\)`
+	wrap.SetDefault(w, "nope")     // want `cookie "nope" is not declared .*\(set through wrap.SetDefault\)`
 	wrap.Insecure(w, "user_sess")  // reported once, in the helper
 	wrap.LongLived(w, "user_sess") // reported once, in the helper
 	wrap.NoHttpOnly(w, "lang")
-	wrap.NoHttpOnly(w, "user_sess")      // want `cookie "user_sess" is set without HttpOnly: .*\(set through wrap.NoHttpOnly\)`
-	wrap.Delete(w, "legacy_tracker")     // a deletion: exempt
+	wrap.NoHttpOnly(w, "user_sess")  // want `cookie "user_sess" is set without HttpOnly: .*\(set through wrap.NoHttpOnly\)`
+	wrap.Delete(w, "legacy_tracker") // a deletion: exempt
 	wrap.Set(w, &http.Cookie{Name: "user_sess", Secure: true, HttpOnly: true})
 	wrap.Set(w, &http.Cookie{Name: "user_sess", HttpOnly: true}) // want `cookie "user_sess" is set without Secure: .*\(set through wrap.Set\)`
 	wrap.Harden(w, &http.Cookie{Name: "user_sess"})
