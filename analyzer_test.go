@@ -123,13 +123,31 @@ func TestHelpers(t *testing.T) {
 // checked against.
 func TestFrameworks(t *testing.T) {
 	dir := filepath.Join(analysistest.TestData(), "frameworks")
-	// analysistest loads with GOPROXY=off: fetch the modules first.
+	downloadModules(t, dir)
+	analysistest.Run(t, dir, cookielint.NewAnalyzer(cookielint.Config{}),
+		"./gin", "./echo4", "./echo5", "./fiber2", "./fiber3", "./fasthttp", "./sessions", "./csrf", "./nosurf", "./scs")
+}
+
+// Every fix, applied and compared with the .golden files.
+func TestFixes(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), cookielint.NewAnalyzer(cookielint.Config{}), "fixes")
+}
+
+// Fixes on the frameworks' own cookie types and options.
+func TestFrameworkFixes(t *testing.T) {
+	dir := filepath.Join(analysistest.TestData(), "frameworks")
+	downloadModules(t, dir)
+	analysistest.RunWithSuggestedFixes(t, dir, cookielint.NewAnalyzer(cookielint.Config{}), "./fixes")
+}
+
+// downloadModules fetches a testdata module's requirements: analysistest
+// loads with GOPROXY=off.
+func downloadModules(t *testing.T, dir string) {
+	t.Helper()
 	cmd := exec.Command("go", "mod", "download")
 	cmd.Dir = dir
 	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off")
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("go mod download: %v\n%s", err, out)
 	}
-	analysistest.Run(t, dir, cookielint.NewAnalyzer(cookielint.Config{}),
-		"./gin", "./echo4", "./echo5", "./fiber2", "./fiber3", "./fasthttp", "./sessions", "./csrf", "./nosurf", "./scs")
 }

@@ -36,12 +36,15 @@ func (c *checker) check(s *site) {
 	if !c.loadPolicy() {
 		return
 	}
+	if n := &k.attrs[attrName]; n.k == absent { // the zero value: an empty name
+		n.k = konst
+	}
 	name := k.attrs[attrName]
 	del := k.isDeletion()
 	who := c.who(s)
 
 	if name.k == konst && !policy.IsToken(name.s) {
-		c.reportSite(s, catName, name, "cookie %s has a name that is not a valid token, so net/http drops it without a word; use letters, digits and !#$%%&'*+-.^_`|~ only", quoteName(name.s))
+		c.reportSite(s, catName, name, nil, "cookie %s has a name that is not a valid token, so net/http drops it without a word; use letters, digits and !#$%%&'*+-.^_`|~ only", quoteName(name.s))
 		return
 	}
 
@@ -59,9 +62,9 @@ func (c *checker) check(s *site) {
 	if c.policy != nil && !del {
 		switch {
 		case name.k == konst && entry == nil:
-			c.reportSite(s, catUndeclared, name, "%s is not declared in the cookie policy %s; declare it there (provider, purpose, category) or stop setting it", who, c.policyName())
+			c.reportSite(s, catUndeclared, name, nil, "%s is not declared in the cookie policy %s; declare it there (provider, purpose, category) or stop setting it", who, c.policyName())
 		case name.k == dynamic && c.cfg.Strict:
-			c.reportSite(s, catUndeclared, name, "cannot verify that %s is declared in the cookie policy: its name is decided at run time%s", who, exprNote(name))
+			c.reportSite(s, catUndeclared, name, nil, "cannot verify that %s is declared in the cookie policy: its name is decided at run time%s", who, exprNote(name))
 		}
 	}
 
@@ -71,9 +74,9 @@ func (c *checker) check(s *site) {
 		if p := k.attrs[attrPartitioned]; p.isTrue() && !req.Secure {
 			switch {
 			case secure.isFalse():
-				c.reportSite(s, catSecure, secure, "%s is Partitioned but not Secure, so browsers reject it; %s", who, c.fixHint(s, attrSecure, "true"))
+				c.reportSite(s, catSecure, secure, &fixWant{a: attrSecure, val: "true"}, "%s is Partitioned but not Secure, so browsers reject it; %s", who, c.fixHint(s, attrSecure, "true"))
 			case secure.k == dynamic && c.cfg.Strict:
-				c.reportSite(s, catSecure, secure, "cannot verify that %s is Secure, which Partitioned requires: Secure is decided at run time%s", who, exprNote(secure))
+				c.reportSite(s, catSecure, secure, nil, "cannot verify that %s is Secure, which Partitioned requires: Secure is decided at run time%s", who, exprNote(secure))
 			}
 		}
 		c.requireTrue(s, catHttpOnly, attrHttpOnly, req.HttpOnly, who, "scripts can read it, so a cross-site scripting bug can steal it")
@@ -97,9 +100,9 @@ func (c *checker) requireTrue(s *site, cat string, a attr, required bool, who, w
 	v := s.cookie.attrs[a]
 	switch {
 	case v.isFalse():
-		c.reportSite(s, cat, v, "%s is set %s: %s; %s", who, c.without(s, a, v), why, c.fixHint(s, a, "true"))
+		c.reportSite(s, cat, v, &fixWant{a: a, val: "true"}, "%s is set %s: %s; %s", who, c.without(s, a, v), why, c.fixHint(s, a, "true"))
 	case v.k == dynamic && c.cfg.Strict:
-		c.reportSite(s, cat, v, "cannot verify that %s is %s: it is decided at run time%s", who, a, exprNote(v))
+		c.reportSite(s, cat, v, nil, "cannot verify that %s is %s: it is decided at run time%s", who, a, exprNote(v))
 	}
 }
 
@@ -109,10 +112,10 @@ func (c *checker) sameSite(s *site, req policy.Requirements, who string) {
 	if ss.k == konst && policy.SameSite(ss.i) == policy.SameSiteNone {
 		switch {
 		case secure.isFalse():
-			c.reportSite(s, catSameSite, ss, "%s is SameSite=None without Secure, so browsers reject it; %s", who, c.fixHint(s, attrSecure, "true"))
+			c.reportSite(s, catSameSite, secure, &fixWant{a: attrSecure, val: "true"}, "%s is SameSite=None without Secure, so browsers reject it; %s", who, c.fixHint(s, attrSecure, "true"))
 			return
 		case secure.k == dynamic && c.cfg.Strict:
-			c.reportSite(s, catSameSite, ss, "cannot verify that %s is Secure, which SameSite=None requires: Secure is decided at run time%s", who, exprNote(secure))
+			c.reportSite(s, catSameSite, ss, nil, "cannot verify that %s is Secure, which SameSite=None requires: Secure is decided at run time%s", who, exprNote(secure))
 			return
 		}
 	}
@@ -122,14 +125,14 @@ func (c *checker) sameSite(s *site, req policy.Requirements, who string) {
 	switch {
 	case ss.k == dynamic:
 		if c.cfg.Strict {
-			c.reportSite(s, catSameSite, ss, "cannot verify that %s is at least SameSite=%s: it is decided at run time%s", who, req.SameSite, exprNote(ss))
+			c.reportSite(s, catSameSite, ss, nil, "cannot verify that %s is at least SameSite=%s: it is decided at run time%s", who, req.SameSite, exprNote(ss))
 		}
 	case policy.SameSite(ss.i) < req.SameSite: // absent has i == 0, weaker than any level
 		got := "without SameSite"
 		if ss.k == konst && ss.i != 0 {
 			got = "with SameSite=" + policy.SameSite(ss.i).String()
 		}
-		c.reportSite(s, catSameSite, ss, "%s is set %s, but the policy requires at least SameSite=%s against cross-site requests; %s", who, got, req.SameSite, c.fixHint(s, attrSameSite, c.sameSiteSpelling(s, req.SameSite)))
+		c.reportSite(s, catSameSite, ss, &fixWant{a: attrSameSite, level: req.SameSite}, "%s is set %s, but the policy requires at least SameSite=%s against cross-site requests; %s", who, got, req.SameSite, c.fixHint(s, attrSameSite, c.sameSiteSpelling(s, req.SameSite)))
 	}
 }
 
@@ -144,9 +147,9 @@ func (c *checker) prefix(s *site, name, who string) {
 	secure := k.attrs[attrSecure]
 	switch {
 	case secure.isFalse():
-		c.reportSite(s, catPrefix, secure, "%s has the %s prefix but is set %s, so browsers reject it; %s", who, pfx, c.without(s, attrSecure, secure), c.fixHint(s, attrSecure, "true"))
+		c.reportSite(s, catPrefix, secure, &fixWant{a: attrSecure, val: "true"}, "%s has the %s prefix but is set %s, so browsers reject it; %s", who, pfx, c.without(s, attrSecure, secure), c.fixHint(s, attrSecure, "true"))
 	case secure.k == dynamic && c.cfg.Strict:
-		c.reportSite(s, catPrefix, secure, "cannot verify that %s is Secure, which its %s prefix requires: it is decided at run time%s", who, pfx, exprNote(secure))
+		c.reportSite(s, catPrefix, secure, nil, "cannot verify that %s is Secure, which its %s prefix requires: it is decided at run time%s", who, pfx, exprNote(secure))
 	}
 	if !host {
 		return
@@ -154,21 +157,21 @@ func (c *checker) prefix(s *site, name, who string) {
 	dom, path := k.attrs[attrDomain], k.attrs[attrPath]
 	switch {
 	case dom.k == konst && dom.s != "":
-		c.reportSite(s, catPrefix, dom, "%s has the %s prefix but sets Domain %q, so browsers reject it; remove the Domain", who, pfx, dom.s)
+		c.reportSite(s, catPrefix, dom, &fixWant{a: attrDomain, remove: true}, "%s has the %s prefix but sets Domain %q, so browsers reject it; remove the Domain", who, pfx, dom.s)
 	case dom.k == dynamic && c.cfg.Strict:
-		c.reportSite(s, catPrefix, dom, "cannot verify that %s has no Domain, which its %s prefix requires: it is decided at run time%s", who, pfx, exprNote(dom))
+		c.reportSite(s, catPrefix, dom, nil, "cannot verify that %s has no Domain, which its %s prefix requires: it is decided at run time%s", who, pfx, exprNote(dom))
 	}
 	switch {
 	case path.k == dynamic:
 		if c.cfg.Strict {
-			c.reportSite(s, catPrefix, path, "cannot verify that %s has Path=/, which its %s prefix requires: it is decided at run time%s", who, pfx, exprNote(path))
+			c.reportSite(s, catPrefix, path, nil, "cannot verify that %s has Path=/, which its %s prefix requires: it is decided at run time%s", who, pfx, exprNote(path))
 		}
 	case path.s != "/":
 		got := "has no Path"
 		if path.k == konst && path.s != "" {
 			got = fmt.Sprintf("sets Path %q", path.s)
 		}
-		c.reportSite(s, catPrefix, path, "%s has the %s prefix but %s, and browsers reject it without Path=/; %s", who, pfx, got, c.fixHint(s, attrPath, `"/"`))
+		c.reportSite(s, catPrefix, path, &fixWant{a: attrPath, val: "/"}, "%s has the %s prefix but %s, and browsers reject it without Path=/; %s", who, pfx, got, c.fixHint(s, attrPath, `"/"`))
 	}
 }
 
@@ -182,14 +185,14 @@ func (c *checker) lifetime(s *site, req policy.Requirements, who string) {
 		secs, from = ma.i, ma // Max-Age wins over Expires in browsers
 	case ma.k == dynamic:
 		if c.cfg.Strict {
-			c.reportSite(s, catLifetime, ma, "cannot verify the lifetime of %s: MaxAge is decided at run time%s", who, exprNote(ma))
+			c.reportSite(s, catLifetime, ma, nil, "cannot verify the lifetime of %s: MaxAge is decided at run time%s", who, exprNote(ma))
 		}
 		return
 	case ex.k == konst && ex.i > 0:
 		secs, from = ex.i, ex
 	case ex.k == dynamic:
 		if c.cfg.Strict && (req.MaxAge != nil) {
-			c.reportSite(s, catLifetime, ex, "cannot verify the lifetime of %s: Expires is decided at run time%s", who, exprNote(ex))
+			c.reportSite(s, catLifetime, ex, nil, "cannot verify the lifetime of %s: Expires is decided at run time%s", who, exprNote(ex))
 		}
 		return
 	default:
@@ -197,7 +200,7 @@ func (c *checker) lifetime(s *site, req policy.Requirements, who string) {
 	}
 	life := time.Duration(secs) * time.Second
 	if req.MaxAge != nil && req.MaxAge.Session {
-		c.reportSite(s, catLifetime, from, "%s persists for %s, but the policy declares it a session cookie; remove its %s", who, human(life), from.attrLabel(s))
+		c.reportSite(s, catLifetime, from, nil, "%s persists for %s, but the policy declares it a session cookie; remove its %s", who, human(life), from.attrLabel(s))
 		return
 	}
 	limit, why := browserCap, "browsers keep a cookie at most 400 days"
@@ -205,7 +208,7 @@ func (c *checker) lifetime(s *site, req policy.Requirements, who string) {
 		limit, why = req.MaxAge.Duration, "the policy allows at most "+human(req.MaxAge.Duration)
 	}
 	if life > limit {
-		c.reportSite(s, catLifetime, from, "%s lives %s, but %s; shorten its %s", who, human(life), why, from.attrLabel(s))
+		c.reportSite(s, catLifetime, from, nil, "%s lives %s, but %s; shorten its %s", who, human(life), why, from.attrLabel(s))
 	}
 }
 
@@ -215,11 +218,11 @@ func (c *checker) lifetime(s *site, req policy.Requirements, who string) {
 func (c *checker) declaredScope(s *site, e *policy.Entry, req policy.Requirements, who string) {
 	k := &s.cookie
 	if p := k.attrs[attrPath]; req.Path != nil && p.k == konst && p.s != *req.Path {
-		c.reportSite(s, catPolicy, p, "%s is set with Path %q, but the policy declares Path %q (line %d); a cookie with another Path is another cookie, and deleting it leaves the declared one in place", who, p.s, *req.Path, e.Pos.Line)
+		c.reportSite(s, catPolicy, p, nil, "%s is set with Path %q, but the policy declares Path %q (line %d); a cookie with another Path is another cookie, and deleting it leaves the declared one in place", who, p.s, *req.Path, e.Pos.Line)
 	}
 	norm := func(d string) string { return strings.TrimPrefix(strings.ToLower(d), ".") }
 	if d := k.attrs[attrDomain]; req.Domain != nil && d.k == konst && norm(d.s) != norm(*req.Domain) {
-		c.reportSite(s, catPolicy, d, "%s is set with Domain %q, but the policy declares Domain %q (line %d); a cookie with another Domain is another cookie, and deleting it leaves the declared one in place", who, d.s, *req.Domain, e.Pos.Line)
+		c.reportSite(s, catPolicy, d, nil, "%s is set with Domain %q, but the policy declares Domain %q (line %d); a cookie with another Domain is another cookie, and deleting it leaves the declared one in place", who, d.s, *req.Domain, e.Pos.Line)
 	}
 }
 

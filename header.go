@@ -135,6 +135,9 @@ func parseSetCookie(s string, e ast.Expr) (*cookie, error) {
 	if !hc.Expires.IsZero() {
 		set(attrExpires, value{k: konst, i: int64(time.Until(hc.Expires) / time.Second)})
 	}
+	if lit, ok := e.(*ast.BasicLit); ok {
+		c.absentAt(lit)
+	}
 	return c, nil
 }
 
@@ -226,6 +229,9 @@ func parseSetCookieFormat(format string, e ast.Expr) *cookie {
 				set(a, dynamic, value{})
 			}
 		}
+	}
+	if lit, ok := e.(*ast.BasicLit); ok {
+		c.absentAt(lit)
 	}
 	return c
 }

@@ -120,3 +120,15 @@ type site struct {
 	// library's configuration call.
 	library *libraryModel
 }
+
+// absentAt notes, in each absent attribute, the syntax that built the
+// cookie without it, where a fix can add it: a keyed composite literal,
+// new(T), a constructor call, a variable declaration or a Set-Cookie
+// string literal.
+func (c *cookie) absentAt(n ast.Expr) {
+	for i := range c.attrs {
+		if c.attrs[i].k == absent {
+			c.attrs[i].expr = n
+		}
+	}
+}

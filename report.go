@@ -17,7 +17,7 @@ import (
 // reportSite reports a finding at the call that sets the cookie, pointing
 // at where the cookie was built and where the offending value was set when
 // those are elsewhere.
-func (c *checker) reportSite(s *site, cat string, v value, format string, args ...any) {
+func (c *checker) reportSite(s *site, cat string, v value, fw *fixWant, format string, args ...any) {
 	if v.k == dynamic { // a "cannot verify" finding
 		// A parameter is verified at each call; at the call of a helper,
 		// only what the arguments decide is new.
@@ -39,6 +39,9 @@ func (c *checker) reportSite(s *site, cat string, v value, format string, args .
 		End:      s.call.End(),
 		Category: cat,
 		Message:  msg,
+	}
+	if fw != nil {
+		d.SuggestedFixes = c.fixFor(s, v, *fw)
 	}
 	k := &s.cookie
 	if v.fromCtor && k.ctorBuilt.IsValid() {

@@ -197,7 +197,9 @@ func (w *walker) decl(s *ast.DeclStmt, st *state) {
 			case len(vs.Values) > 0:
 				st.vars[obj] = unknownCookie(m, name.Pos())
 			case !ptr:
-				st.vars[obj] = &cookie{model: m, built: name.Pos()} // the zero Cookie
+				c := &cookie{model: m, built: name.Pos()} // the zero Cookie
+				c.absentAt(name)
+				st.vars[obj] = c
 			}
 		}
 	}
@@ -379,7 +381,9 @@ func (w *walker) cookieOf(e ast.Expr, st *state) *cookie {
 	case *ast.CallExpr:
 		if id, ok := ast.Unparen(e.Fun).(*ast.Ident); ok && len(e.Args) == 1 {
 			if b, ok := w.info().Uses[id].(*types.Builtin); ok && b.Name() == "new" {
-				return &cookie{model: m, built: e.Pos()}
+				c := &cookie{model: m, built: e.Pos()}
+				c.absentAt(e)
+				return c
 			}
 		}
 		if c := w.callCookie(e, st); c != nil {
@@ -399,7 +403,9 @@ func (w *walker) callCookie(call *ast.CallExpr, st *state) *cookie {
 		}
 		for _, m := range cookieModels {
 			if m.pkg == key.pkg && key.recv == "" && m.fresh[key.fn] {
-				return &cookie{model: m, built: call.Pos()}
+				c := &cookie{model: m, built: call.Pos()}
+				c.absentAt(call)
+				return c
 			}
 		}
 	}
@@ -424,6 +430,14 @@ func (w *walker) literal(m *cookieModel, lit *ast.CompositeLit) *cookie {
 	var st *types.Struct
 	if t := w.info().TypeOf(lit); t != nil {
 		st, _ = t.Underlying().(*types.Struct)
+	}
+	keyed := true
+	for _, elt := range lit.Elts {
+		_, ok := elt.(*ast.KeyValueExpr)
+		keyed = keyed && ok
+	}
+	if keyed { // a fix may add a missing field to this literal
+		c.absentAt(lit)
 	}
 	for i, elt := range lit.Elts {
 		var name string
