@@ -28,7 +28,6 @@ type fixWant struct {
 	remove bool
 }
 
-
 // fixFor returns the fix for one finding, or nil.
 func (c *checker) fixFor(s *site, v value, fw fixWant) []analysis.SuggestedFix {
 	if v.k == dynamic || v.expr == nil || !c.local(v.expr.Pos()) || s.helper != nil && !v.viaArg {
