@@ -232,3 +232,43 @@ func TestVersionCoversPolicy(t *testing.T) {
 		t.Error("-V=full did not change when a policy file was added")
 	}
 }
+
+// cookielint -fix repairs what it safely can: the result builds, the fixed
+// findings are gone (the undeclared name is left to the policy), and a
+// second -fix changes nothing.
+func TestFixCommand(t *testing.T) {
+	dir := copyDir(t, "testdata/fixmod")
+	main := filepath.Join(dir, "main.go")
+	before, _ := os.ReadFile(main)
+
+	out, code := run(t, dir, bin, "-fix", "-diff", "./...")
+	if after, _ := os.ReadFile(main); !bytes.Equal(before, after) {
+		t.Fatal("-fix -diff wrote the file")
+	}
+	if !strings.Contains(out, `+	w.Header().Add("Set-Cookie", fmt.Sprintf("sessionid=%s; Path=/; Secure; HttpOnly; SameSite=Lax", "v"))`) {
+		t.Errorf("-fix -diff (exit %d) does not preview the header fix:\n%s", code, out)
+	}
+
+	if out, code := run(t, dir, bin, "-fix", "./..."); code != 0 {
+		t.Fatalf("-fix: exit %d\n%s", code, out)
+	}
+	fixed, _ := os.ReadFile(main)
+	if bytes.Equal(before, fixed) {
+		t.Fatal("-fix changed nothing")
+	}
+	if out, code := run(t, dir, "go", "build", "./..."); code != 0 {
+		t.Fatalf("the fixed module does not build:\n%s\n%s", out, fixed)
+	}
+	out, _ = run(t, dir, bin, "./...")
+	got := findings(out, dir)
+	if len(got) != 1 || !strings.Contains(got[0], `cookie "tracker" is not declared`) {
+		t.Errorf("after -fix, findings left:\n%s\nin\n%s", strings.Join(got, "\n"), fixed)
+	}
+
+	if out, code := run(t, dir, bin, "-fix", "./..."); code != 0 {
+		t.Fatalf("second -fix: exit %d\n%s", code, out)
+	}
+	if again, _ := os.ReadFile(main); !bytes.Equal(fixed, again) {
+		t.Errorf("a second -fix changed the file:\n%s", again)
+	}
+}
