@@ -4,6 +4,8 @@ go 1.26.0
 
 require github.com/goccy/go-yaml v1.19.2
 
+require github.com/golangci/plugin-module-register v0.1.2 // indirect
+
 require (
 	golang.org/x/mod v0.42.0 // indirect
 	golang.org/x/sync v0.24.0 // indirect

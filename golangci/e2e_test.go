@@ -1,0 +1,170 @@
+package golangci
+
+import (
+	"bytes"
+	"encoding/json"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+)
+
+// golangciVersion is the golangci-lint the plugin is tested in.
+const golangciVersion = "v2.15.0"
+
+// TestGolangciLint builds golangci-lint with the plugin for real, the way
+// `golangci-lint custom` would but from the module proxy instead of a git
+// clone, runs it on a fixture module and checks that it reports what the
+// standalone command reports, facts across packages included.
+func TestGolangciLint(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds golangci-lint (a few minutes)")
+	}
+	repo, err := filepath.Abs("..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmp := t.TempDir()
+
+	// The standalone command, for comparison.
+	standalone := filepath.Join(tmp, "cookielint")
+	mustRun(t, repo, "go", "build", "-o", standalone, "./cmd/cookielint")
+
+	// golangci-lint's source from the module cache, with the plugin
+	// imported in its main package.
+	out := mustRun(t, repo, "go", "mod", "download", "-json", "github.com/golangci/golangci-lint/v2@"+golangciVersion)
+	var mod struct{ Dir string }
+	if err := json.Unmarshal([]byte(out), &mod); err != nil || mod.Dir == "" {
+		t.Fatalf("go mod download: %v\n%s", err, out)
+	}
+	src := filepath.Join(tmp, "golangci-lint")
+	copyTree(t, mod.Dir, src)
+	writeFile(t, filepath.Join(src, "cmd", "golangci-lint", "plugins.go"),
+		"package main\n\nimport _ \"github.com/cookielint/cookielint/golangci\"\n")
+	mustRun(t, src, "go", "mod", "edit", "-require", "github.com/cookielint/cookielint@v0.0.0",
+		"-replace", "github.com/cookielint/cookielint="+repo)
+	mustRun(t, src, "go", "mod", "tidy")
+	gcl := filepath.Join(tmp, "golangci-lint-custom")
+	mustRun(t, src, "go", "build", "-o", gcl, "./cmd/golangci-lint")
+
+	// The fixture: a wrapper package whose undeclared name must be
+	// reported in its caller.
+	fixture := filepath.Join(tmp, "fixture")
+	copyTree(t, filepath.Join(repo, "cmd", "cookielint", "testdata", "vetmod"), fixture)
+	writeFile(t, filepath.Join(fixture, ".golangci.yml"), `version: "2"
+linters:
+  default: none
+  enable:
+    - cookielint
+  settings:
+    custom:
+      cookielint:
+        type: module
+        description: checks cookies against the declared cookie policy
+        settings:
+          policy: cookie-policy.yaml
+issues:
+  max-issues-per-linter: 0
+  max-same-issues: 0
+`)
+	cmd := exec.Command(gcl, "run", "./...")
+	cmd.Dir = fixture
+	cmd.Env = append(os.Environ(), "GOLANGCI_LINT_CACHE="+filepath.Join(tmp, "gcl-cache"), "GOFLAGS=-mod=mod", "GOWORK=off")
+	got, _ := cmd.CombinedOutput()
+
+	cmd = exec.Command(standalone, "-policy=cookie-policy.yaml", "./...")
+	cmd.Dir = fixture
+	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off")
+	want, _ := cmd.CombinedOutput()
+
+	g, w := findingLines(string(got), fixture), findingLines(string(want), fixture)
+	if len(w) != 3 || strings.Join(g, "\n") != strings.Join(w, "\n") {
+		t.Fatalf("golangci-lint reports:\n%s\nthe standalone command:\n%s\n(golangci-lint output:\n%s)", strings.Join(g, "\n"), strings.Join(w, "\n"), got)
+	}
+	if !strings.Contains(strings.Join(g, "\n"), `app/app.go:16:2: cookie "wrapped" is not declared`) {
+		t.Errorf("the wrapper's finding (a fact from another package) is missing:\n%s", strings.Join(g, "\n"))
+	}
+
+	// An unknown setting stops golangci-lint with a clear error.
+	writeFile(t, filepath.Join(fixture, ".golangci.yml"), `version: "2"
+linters:
+  default: none
+  enable: [cookielint]
+  settings:
+    custom:
+      cookielint:
+        type: module
+        settings:
+          polcy: cookie-policy.yaml
+`)
+	cmd = exec.Command(gcl, "run", "./...")
+	cmd.Dir = fixture
+	cmd.Env = append(os.Environ(), "GOLANGCI_LINT_CACHE="+filepath.Join(tmp, "gcl-cache"))
+	bad, err := cmd.CombinedOutput()
+	if err == nil || !strings.Contains(string(bad), `unknown field "polcy"`) {
+		t.Errorf("an unknown setting: err %v\n%s", err, bad)
+	}
+}
+
+var lineRE = regexp.MustCompile(`(?m)^(?:\./)?([^\s:]+\.go):(\d+):(\d+): ([^\t].*?)(?: \(cookielint\))?$`)
+
+// findingLines normalizes diagnostic lines: path relative to dir, sorted.
+func findingLines(out, dir string) []string {
+	out = strings.ReplaceAll(out, dir+string(filepath.Separator), "")
+	var lines []string
+	for _, m := range lineRE.FindAllStringSubmatch(out, -1) {
+		lines = append(lines, m[1]+":"+m[2]+":"+m[3]+": "+m[4])
+	}
+	sort.Strings(lines)
+	return lines
+}
+
+func mustRun(t *testing.T, dir, name string, args ...string) string {
+	t.Helper()
+	cmd := exec.Command(name, args...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off")
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("%s %s: %v\n%s%s", name, strings.Join(args, " "), err, stdout.String(), stderr.String())
+	}
+	return stdout.String()
+}
+
+// copyTree copies a directory, leaving the copy writable (the module
+// cache is read-only).
+func copyTree(t *testing.T, from, to string) {
+	t.Helper()
+	err := filepath.WalkDir(from, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(from, p)
+		if d.IsDir() {
+			return os.MkdirAll(filepath.Join(to, rel), 0o755)
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(to, rel), b, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func writeFile(t *testing.T, path, content string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
