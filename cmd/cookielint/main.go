@@ -5,6 +5,7 @@
 //
 //	cookielint [-policy FILE] [-strict] [-tests] [-fix] packages...
 //	go vet -vettool=$(command -v cookielint) [-policy=FILE] packages...
+//	cookielint report [-format text|json|sarif|github] [-baseline F] packages...
 //	cookielint policy check FILE
 //
 // Exit status: 0 when clean, 3 when there are findings, 1 for a bad policy
@@ -25,6 +26,7 @@ import (
 // subcommands run instead of the analyzer when named first.
 var subcommands = map[string]func(args []string) int{
 	"policy": policyCommand,
+	"report": reportCommand,
 }
 
 func main() {

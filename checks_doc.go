@@ -1,0 +1,32 @@
+package cookielint
+
+// Check documents one check: its stable ID (the Diagnostic.Category),
+// what it reports and why that matters. Report formats (SARIF rules) and
+// the README's checks table are built from this.
+type Check struct {
+	ID    string
+	Title string // one line
+	Help  string // why it matters and how to fix it
+}
+
+// Checks lists every check cookielint runs, in the README's order.
+var Checks = []Check{
+	{catUndeclared, "Cookie not declared in the cookie policy",
+		"A constant cookie name matches no entry (name or pattern) of the policy file. The published cookie policy must list every cookie the site sets. Declare the cookie with its provider, purpose and category, or stop setting it."},
+	{catSecure, "Cookie without Secure",
+		"Secure is absent or false where the policy requires it (by default, always), or a Partitioned cookie lacks Secure. Without Secure the cookie is also sent over plain HTTP (CWE-614); browsers reject Partitioned cookies without it. Set Secure."},
+	{catHttpOnly, "Cookie without HttpOnly",
+		"HttpOnly is absent or false where the policy requires it (by default, always). Scripts can read the cookie, so a cross-site scripting bug can steal it (CWE-1004). Set HttpOnly, or declare httpOnly: false for cookies scripts must read."},
+	{catSameSite, "Cookie with a missing or weak SameSite",
+		"SameSite=None without Secure (browsers reject it), or SameSite weaker than the policy's sameSite minimum (CWE-1275). Set SameSite to the policy's minimum or stronger."},
+	{catPrefix, "Cookie prefix rules broken",
+		"A __Secure- cookie without Secure, or a __Host- cookie without Secure, with a Domain, or with a Path other than /. Browsers reject such cookies (RFC 6265bis 4.1.3); a deletion they reject leaves the cookie in place."},
+	{catName, "Invalid cookie name",
+		"The name is not an RFC 9110 token, so net/http drops the cookie without a word. Use letters, digits and !#$%&'*+-.^_`|~ only."},
+	{catLifetime, "Cookie lifetime too long",
+		"A constant Max-Age or Expires exceeds the policy's maxAge, or the 400 days browsers keep a cookie at most, or makes a persistent cookie the policy declares a session cookie. Shorten it."},
+	{catHeader, "Set-Cookie header misuse",
+		"Header().Set(\"Set-Cookie\", ...) erases cookies set earlier on the same response, or a constant Set-Cookie value does not parse. Use Header().Add or http.SetCookie."},
+	{catPolicy, "Cookie scope differs from the policy",
+		"A constant Path or Domain differs from the one the policy declares for the cookie. Another Path or Domain makes another cookie: a logout that deletes on another Path deletes nothing."},
+}
