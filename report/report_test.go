@@ -17,7 +17,7 @@ func TestGitHubEscaping(t *testing.T) {
 
 func TestCookieName(t *testing.T) {
 	for msg, want := range map[string]string{
-		`cookie "sessionid" is set without Secure`:       "sessionid",
+		`cookie "sessionid" is set without Secure`:        "sessionid",
 		`cookie "a\"b" has a name that is not a token`:    `a"b`,
 		`a cookie whose name is decided at run time is x`: "",
 	} {

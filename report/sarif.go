@@ -16,9 +16,9 @@ type sarifLog struct {
 }
 
 type sarifRun struct {
-	Tool               sarifTool                  `json:"tool"`
+	Tool               sarifTool                   `json:"tool"`
 	OriginalURIBaseIDs map[string]sarifArtifactLoc `json:"originalUriBaseIds,omitempty"`
-	Results            []sarifResult              `json:"results"`
+	Results            []sarifResult               `json:"results"`
 }
 
 type sarifTool struct {

@@ -159,7 +159,7 @@ func TestReportGitHubJSONText(t *testing.T) {
 	out, code = run(t, dir, bin, "report", "-format", "json", "./...")
 	var fs []struct {
 		Rule, Message, File, Function, Cookie, Fingerprint string
-		Line, Column                                        int
+		Line, Column                                       int
 	}
 	if err := json.Unmarshal([]byte(out), &fs); err != nil || code != 3 || len(fs) != 3 {
 		t.Fatalf("json: exit %d, %v\n%s", code, err, out)
