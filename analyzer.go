@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"go/types"
 	"path/filepath"
+	"reflect"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -62,6 +63,8 @@ func NewAnalyzer(cfg Config) *analysis.Analyzer {
 		Doc:  Doc,
 		URL:  URL,
 		Run:  r.run,
+		// The result lists the cookies each package sets (the inventory).
+		ResultType: reflect.TypeFor[*Result](),
 		// Summaries of helpers and constructors travel between packages.
 		FactTypes: []analysis.Fact{new(Summary), new(packageFact)},
 	}
@@ -97,11 +100,12 @@ type checker struct {
 	summaries  map[*types.Func]*Summary // nil value: none, or in progress
 	reportedAt map[string]bool          // findings reported in constructors
 	holders    map[*types.Var]*cookie   // library objects held in variables
+	result     Result                   // the cookies the package sets
 }
 
 func (r *runner) run(pass *analysis.Pass) (_ any, err error) {
 	if !r.mayMatter(pass) {
-		return nil, nil
+		return &Result{}, nil
 	}
 	c := &checker{pass: pass, cfg: &r.cfg, runner: r, sinks: r.sinks,
 		decls: map[*types.Func]*ast.FuncDecl{}, summaries: map[*types.Func]*Summary{}, reportedAt: map[string]bool{},
@@ -162,7 +166,7 @@ func (r *runner) run(pass *analysis.Pass) (_ any, err error) {
 	if exported {
 		pass.ExportPackageFact(new(packageFact))
 	}
-	return nil, c.policyErr
+	return &c.result, c.policyErr
 }
 
 // loadPolicy loads the package's policy once; it reports false if the

@@ -30,14 +30,15 @@ const browserCap = 400 * 24 * time.Hour
 // check applies every rule to one cookie-setting site.
 func (c *checker) check(s *site) {
 	k := &s.cookie
+	if n := &k.attrs[attrName]; n.k == absent { // the zero value: an empty name
+		n.k = konst
+	}
+	c.record(s)
 	if k.unknown() && !c.cfg.Strict {
 		return // nothing known, nothing to report
 	}
 	if !c.loadPolicy() {
 		return
-	}
-	if n := &k.attrs[attrName]; n.k == absent { // the zero value: an empty name
-		n.k = konst
 	}
 	name := k.attrs[attrName]
 	del := k.isDeletion()

@@ -2,9 +2,13 @@ module github.com/cookielint/cookielint
 
 go 1.26.0
 
-require github.com/goccy/go-yaml v1.19.2
+require (
+	github.com/goccy/go-yaml v1.19.2
+	github.com/golangci/plugin-module-register v0.1.2
+	github.com/santhosh-tekuri/jsonschema/v6 v6.0.3
+)
 
-require github.com/golangci/plugin-module-register v0.1.2 // indirect
+require golang.org/x/text v0.14.0 // indirect
 
 require (
 	golang.org/x/mod v0.42.0 // indirect

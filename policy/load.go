@@ -3,8 +3,11 @@ package policy
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
+	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/goccy/go-yaml"
@@ -47,18 +50,11 @@ func Load(path string) (*Policy, error) {
 		return nil, fmt.Errorf("cannot read policy file: %w", err)
 	}
 	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return nil, fmt.Errorf("cannot read policy file: %w", err)
-	}
-	if st.IsDir() {
+	if st, err := f.Stat(); err == nil && st.IsDir() {
 		return nil, &Error{File: path, Line: 1, Column: 1, Msg: "is a directory, not a policy file"}
 	}
-	if st.Size() > MaxFileSize {
-		return nil, &Error{File: path, Line: 1, Column: 1, Msg: fmt.Sprintf("policy file is %d bytes; the limit is %d", st.Size(), MaxFileSize)}
-	}
-	data := make([]byte, st.Size())
-	if _, err := f.ReadAt(data, 0); err != nil && st.Size() > 0 {
+	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	if err != nil {
 		return nil, fmt.Errorf("cannot read policy file: %w", err)
 	}
 	return Parse(path, data)
@@ -68,7 +64,7 @@ func Load(path string) (*Policy, error) {
 // error, if any, is an ErrorList (or a single *Error for a syntax error).
 func Parse(file string, data []byte) (*Policy, error) {
 	if len(data) > MaxFileSize {
-		return nil, &Error{File: file, Line: 1, Column: 1, Msg: fmt.Sprintf("policy file is %d bytes; the limit is %d", len(data), MaxFileSize)}
+		return nil, &Error{File: file, Line: 1, Column: 1, Msg: fmt.Sprintf("policy file is over %d bytes, the limit", MaxFileSize)}
 	}
 	f, err := parser.ParseBytes(data, 0)
 	if err != nil {
@@ -269,7 +265,13 @@ func (d *decoder) top(n ast.Node) {
 var defaultFields = []string{"secure", "httpOnly", "sameSite", "maxAge"}
 
 var entryFields = []string{"name", "pattern", "provider", "function", "purpose", "category", "party",
-	"secure", "httpOnly", "sameSite", "maxAge", "path", "domain"}
+	"secure", "httpOnly", "sameSite", "maxAge", "path", "domain", "tcfPurposes", "cookieRefresh"}
+
+// Fields lists the keys the loader accepts, for tools that must agree
+// with it (the JSON Schema): at the top, under defaults, in an entry.
+func Fields() (top, defaults, entry []string) {
+	return slices.Clone(topFields), slices.Clone(defaultFields), slices.Clone(entryFields)
+}
 
 // rules decodes the requirement keys of n; other allowed keys are skipped.
 func (d *decoder) rules(n ast.Node, what string, allowed []string) Rules {
@@ -418,6 +420,12 @@ func (d *decoder) entry(n ast.Node) *Entry {
 			e.Category = d.oneOf(f.value, "category", categories)
 		case "party":
 			e.Party = d.oneOf(f.value, "party", parties)
+		case "cookieRefresh":
+			if b, ok := d.boolean(f.value, "cookieRefresh"); ok {
+				e.CookieRefresh = *b
+			}
+		case "tcfPurposes":
+			e.TCFPurposes = d.purposes(f.value)
 		default:
 			d.rule(&e.Rules, f, what)
 		}
@@ -446,4 +454,26 @@ func (d *decoder) oneOf(n ast.Node, what string, allowed []string) string {
 	}
 	d.errorf(n, "unknown %s %q: use one of %s", what, s, strings.Join(allowed, ", "))
 	return ""
+}
+
+// purposes decodes a list of TCF purpose ids (1 to 11).
+func (d *decoder) purposes(n ast.Node) []int {
+	seq, ok := unwrap(n).(*ast.SequenceNode)
+	if !ok {
+		d.errorf(n, "tcfPurposes must be a list of TCF purpose ids (1 to 11), not %s", kind(n))
+		return nil
+	}
+	out := []int{}
+	for _, item := range seq.Values {
+		id, err := -1, error(nil)
+		if iv, ok := unwrap(item).(*ast.IntegerNode); ok {
+			id, err = strconv.Atoi(fmt.Sprint(iv.Value))
+		}
+		if err != nil || id < 1 || id > 11 {
+			d.errorf(item, "tcfPurposes: %s is not a TCF purpose id (1 to 11)", strings.TrimSpace(item.String()))
+			continue
+		}
+		out = append(out, id)
+	}
+	return out
 }

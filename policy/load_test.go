@@ -162,7 +162,7 @@ func TestLoad(t *testing.T) {
 	if err := os.WriteFile(big, make([]byte, MaxFileSize+1), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := Load(big); err == nil || !strings.Contains(err.Error(), "big.yaml:1:1: policy file is") {
+	if _, err := Load(big); err == nil || !strings.Contains(err.Error(), "big.yaml:1:1: policy file is over 1048576 bytes") {
 		t.Errorf("oversized file: %v", err)
 	}
 }

@@ -80,6 +80,12 @@ type Entry struct {
 	Party    string // first | third, or empty
 	Rules    Rules
 	Pos      Position // where the entry starts
+
+	// TCFPurposes overrides the TCF purpose ids the category maps to
+	// (nil: the category's); CookieRefresh says the cookie's lifetime is
+	// renewed when it is set again. Both are for the TCF disclosure.
+	TCFPurposes   []int
+	CookieRefresh bool
 }
 
 // Label is the entry's name or pattern, for messages.

@@ -6,7 +6,10 @@
 //	cookielint [-policy FILE] [-strict] [-tests] [-fix] packages...
 //	go vet -vettool=$(command -v cookielint) [-policy=FILE] packages...
 //	cookielint report [-format text|json|sarif|github] [-baseline F] packages...
+//	cookielint inventory [-policy F] [-format text|json|csv] packages...
 //	cookielint policy check FILE
+//	cookielint policy render [-format markdown|html|tcf] FILE
+//	cookielint policy init packages...
 //
 // Exit status: 0 when clean, 3 when there are findings, 1 for a bad policy
 // file or packages that do not load.
@@ -25,8 +28,9 @@ import (
 
 // subcommands run instead of the analyzer when named first.
 var subcommands = map[string]func(args []string) int{
-	"policy": policyCommand,
-	"report": reportCommand,
+	"policy":    policyCommand,
+	"report":    reportCommand,
+	"inventory": inventoryCommand,
 }
 
 func main() {
@@ -76,28 +80,4 @@ func flagValue(args []string, name string) (string, bool) {
 
 func vetUnit(args []string) bool {
 	return len(args) > 0 && strings.HasSuffix(args[len(args)-1], ".cfg")
-}
-
-func policyCommand(args []string) int {
-	usage := func() int {
-		fmt.Fprintln(os.Stderr, "usage: cookielint policy check FILE")
-		return 1
-	}
-	if len(args) == 0 {
-		return usage()
-	}
-	switch args[0] {
-	case "check":
-		if len(args) != 2 {
-			return usage()
-		}
-		p, err := policy.Load(args[1])
-		if err != nil {
-			fmt.Fprintln(os.Stderr, err)
-			return 1
-		}
-		fmt.Printf("%s: ok: %d cookie entries\n", args[1], len(p.Cookies))
-		return 0
-	}
-	return usage()
 }

@@ -122,33 +122,16 @@ func validFormat(f string) bool {
 	return false
 }
 
-// analyze loads the packages and runs the analyzer on them, as the
-// standalone command does; it reports whether anything failed (printed
-// to standard error).
+// analyze runs the analyzer and returns its findings, located relative
+// to root; it reports whether anything failed.
 func analyze(a *analysis.Analyzer, tests bool, patterns []string, root string) ([]report.Finding, bool) {
-	pkgs, err := packages.Load(&packages.Config{Mode: packages.LoadAllSyntax, Tests: tests}, patterns...)
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "cookielint:", err)
-		return nil, true
-	}
-	failed := packages.PrintErrors(pkgs) > 0
-	graph, err := checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil)
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "cookielint:", err)
+	graph, failed := runAnalysis(a, tests, patterns)
+	if graph == nil {
 		return nil, true
 	}
 	var findings []report.Finding
-	seen := map[string]bool{}
-	for act := range graph.All() {
+	for _, act := range graph.Roots {
 		if act.Err != nil {
-			if msg := act.Err.Error(); !seen[msg] && !strings.HasPrefix(msg, "failed prerequisites") {
-				seen[msg] = true
-				fmt.Fprintf(os.Stderr, "cookielint: %s: %v\n", act.Package.PkgPath, act.Err)
-			}
-			failed = true
-			continue
-		}
-		if !act.IsRoot {
 			continue
 		}
 		for _, d := range act.Diagnostics {
@@ -156,6 +139,35 @@ func analyze(a *analysis.Analyzer, tests bool, patterns []string, root string) (
 		}
 	}
 	return report.Finish(findings), failed
+}
+
+// runAnalysis loads the packages and runs the analyzer on them, as the
+// standalone command does. Errors are printed to standard error, once
+// each; failed says whether there were any.
+func runAnalysis(a *analysis.Analyzer, tests bool, patterns []string) (graph *checker.Graph, failed bool) {
+	pkgs, err := packages.Load(&packages.Config{Mode: packages.LoadAllSyntax, Tests: tests}, patterns...)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "cookielint:", err)
+		return nil, true
+	}
+	failed = packages.PrintErrors(pkgs) > 0
+	graph, err = checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "cookielint:", err)
+		return nil, true
+	}
+	seen := map[string]bool{}
+	for act := range graph.All() {
+		if act.Err == nil {
+			continue
+		}
+		failed = true
+		if msg := act.Err.Error(); !seen[msg] && !strings.HasPrefix(msg, "failed prerequisites") {
+			seen[msg] = true
+			fmt.Fprintf(os.Stderr, "cookielint: %s: %v\n", act.Package.PkgPath, act.Err)
+		}
+	}
+	return graph, failed
 }
 
 // tool describes cookielint for the report formats.

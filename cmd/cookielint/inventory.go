@@ -1,0 +1,278 @@
+package main
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/cookielint/cookielint"
+	"github.com/cookielint/cookielint/policy"
+)
+
+// inventoryCommand lists every cookie the code sets and the policy
+// entries no code sets:
+//
+//	cookielint inventory [-policy F] [-format text|json|csv] [-tests] packages...
+func inventoryCommand(args []string) int {
+	fs := flag.NewFlagSet("cookielint inventory", flag.ContinueOnError)
+	format := fs.String("format", "text", "text, json or csv")
+	policyFile := fs.String("policy", "", "policy file (default: the nearest "+cookielint.DefaultPolicyFile+" from the current directory)")
+	tests := fs.Bool("tests", false, "also read _test.go files")
+	if err := fs.Parse(args); err != nil || fs.NArg() == 0 {
+		fmt.Fprintln(os.Stderr, "usage: cookielint inventory [-policy F] [-format text|json|csv] [-tests] packages...")
+		return 1
+	}
+	if *format != "text" && *format != "json" && *format != "csv" {
+		fmt.Fprintf(os.Stderr, "cookielint inventory: unknown format %q: use text, json or csv\n", *format)
+		return 1
+	}
+	cfg := cookielint.Config{Tests: *tests}
+	path := *policyFile
+	if path == "" {
+		cwd, _ := os.Getwd()
+		path = cookielint.NearestPolicy(cwd)
+	}
+	var pol *policy.Policy
+	if path != "" {
+		p, err := policy.Load(path)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			return 1
+		}
+		pol = p
+		if *policyFile != "" {
+			abs, _ := filepath.Abs(path)
+			cfg.PolicyFile = abs
+		}
+	}
+	sets, failed := inventory(cookielint.NewAnalyzer(cfg), *tests, fs.Args())
+	unused := neverSet(pol, sets)
+	var err error
+	switch *format {
+	case "json":
+		err = inventoryJSON(os.Stdout, sets, unused)
+	case "csv":
+		err = inventoryCSV(os.Stdout, sets, unused)
+	default:
+		err = inventoryText(os.Stdout, sets, unused, pol)
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "cookielint inventory:", err)
+		return 1
+	}
+	if failed {
+		return 1
+	}
+	return 0
+}
+
+// inventory runs the analyzer and gathers the cookies the root packages
+// set, in file order, once each.
+func inventory(a *analysis.Analyzer, tests bool, patterns []string) ([]cookielint.CookieSet, bool) {
+	graph, failed := runAnalysis(a, tests, patterns)
+	if graph == nil {
+		return nil, true
+	}
+	var sets []cookielint.CookieSet
+	seen := map[string]bool{}
+	for _, act := range graph.Roots {
+		res, ok := act.Result.(*cookielint.Result)
+		if act.Err != nil || !ok {
+			continue
+		}
+		for _, s := range res.Sets {
+			key := fmt.Sprintf("%s:%d:%d %s %s", s.Position.Filename, s.Position.Line, s.Position.Column, s.Name, s.Via)
+			if !seen[key] { // a package and its test variant list the same sets
+				seen[key] = true
+				sets = append(sets, s)
+			}
+		}
+	}
+	sort.SliceStable(sets, func(i, j int) bool {
+		a, b := sets[i].Position, sets[j].Position
+		if a.Filename != b.Filename {
+			return a.Filename < b.Filename
+		}
+		return a.Line < b.Line || a.Line == b.Line && a.Column < b.Column
+	})
+	return sets, failed
+}
+
+// neverSet lists the policy entries no cookie of the inventory matches.
+func neverSet(p *policy.Policy, sets []cookielint.CookieSet) []*policy.Entry {
+	if p == nil {
+		return nil
+	}
+	used := map[string]bool{}
+	for _, s := range sets {
+		if s.Computed {
+			continue
+		}
+		if e := p.Match(s.Name); e != nil {
+			used[e.Label()] = true
+		}
+	}
+	var out []*policy.Entry
+	for _, e := range p.Cookies {
+		if !used[e.Label()] {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// relTo makes a file name relative to the current directory when it is
+// below it.
+func relTo(name string) string {
+	cwd, err := os.Getwd()
+	if err != nil {
+		return name
+	}
+	if rel, err := filepath.Rel(cwd, name); err == nil && !strings.HasPrefix(rel, "..") {
+		return filepath.ToSlash(rel)
+	}
+	return name
+}
+
+func displayName(s cookielint.CookieSet) string {
+	if s.Computed {
+		return "(name computed at run time)"
+	}
+	return s.Name
+}
+
+func how(s cookielint.CookieSet) string {
+	h := s.Via
+	if s.Through != "" {
+		h += " via " + s.Through
+	}
+	if s.Built != "" {
+		h += ", built by " + s.Built
+	}
+	return h
+}
+
+var attrOrder = []string{"Secure", "HttpOnly", "SameSite", "Path", "Domain", "MaxAge", "Expires", "Partitioned"}
+
+func attrs(s cookielint.CookieSet) string {
+	var parts []string
+	for _, a := range attrOrder {
+		if v, ok := s.Attributes[a]; ok {
+			parts = append(parts, a+"="+v)
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+func matched(s cookielint.CookieSet) string {
+	switch {
+	case s.Entry != "" && s.Category != "":
+		return fmt.Sprintf("declared as %s (%s)", s.Entry, s.Category)
+	case s.Entry != "":
+		return "declared as " + s.Entry
+	case s.Computed:
+		return "cannot tell"
+	}
+	return "NOT DECLARED"
+}
+
+func inventoryText(w io.Writer, sets []cookielint.CookieSet, unused []*policy.Entry, p *policy.Policy) error {
+	if len(sets) == 0 {
+		fmt.Fprintln(w, "No cookies set.")
+	}
+	for _, s := range sets {
+		line := fmt.Sprintf("%s\t%s:%d\t%s\t%s", displayName(s), relTo(s.Position.Filename), s.Position.Line, how(s), attrs(s))
+		if s.Deletion {
+			line += "\tdeletion"
+		}
+		if p != nil {
+			line += "\t" + matched(s)
+		}
+		if _, err := fmt.Fprintln(w, line); err != nil {
+			return err
+		}
+	}
+	if p == nil {
+		_, err := fmt.Fprintln(w, "\nNo policy file: names are not matched to entries.")
+		return err
+	}
+	if len(unused) > 0 {
+		fmt.Fprintf(w, "\nDeclared but never set (%s):\n", filepath.Base(p.File))
+		for _, e := range unused {
+			cat := ""
+			if e.Category != "" {
+				cat = " (" + e.Category + ")"
+			}
+			fmt.Fprintf(w, "  %s%s, line %d\n", e.Label(), cat, e.Pos.Line)
+		}
+	}
+	return nil
+}
+
+type jsonSet struct {
+	cookielint.CookieSet
+	File string `json:"file"`
+	Line int    `json:"line"`
+}
+
+type jsonEntry struct {
+	Entry    string `json:"entry"`
+	Category string `json:"category,omitempty"`
+	Line     int    `json:"line"`
+}
+
+func inventoryJSON(w io.Writer, sets []cookielint.CookieSet, unused []*policy.Entry) error {
+	doc := struct {
+		Cookies             []jsonSet   `json:"cookies"`
+		DeclaredButNeverSet []jsonEntry `json:"declaredButNeverSet"`
+	}{Cookies: []jsonSet{}, DeclaredButNeverSet: []jsonEntry{}}
+	for _, s := range sets {
+		doc.Cookies = append(doc.Cookies, jsonSet{CookieSet: s, File: relTo(s.Position.Filename), Line: s.Position.Line})
+	}
+	for _, e := range unused {
+		doc.DeclaredButNeverSet = append(doc.DeclaredButNeverSet, jsonEntry{Entry: e.Label(), Category: e.Category, Line: e.Pos.Line})
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(doc)
+}
+
+func inventoryCSV(w io.Writer, sets []cookielint.CookieSet, unused []*policy.Entry) error {
+	cw := csv.NewWriter(w)
+	header := append([]string{"status", "name", "computed", "file", "line", "via", "through", "built"}, attrOrder...)
+	header = append(header, "deletion", "entry", "category")
+	if err := cw.Write(header); err != nil {
+		return err
+	}
+	for _, s := range sets {
+		status := "set"
+		if s.Entry == "" && !s.Computed {
+			status = "set, not declared"
+		}
+		row := []string{status, s.Name, fmt.Sprint(s.Computed), relTo(s.Position.Filename), fmt.Sprint(s.Position.Line), s.Via, s.Through, s.Built}
+		for _, a := range attrOrder {
+			row = append(row, s.Attributes[a])
+		}
+		row = append(row, fmt.Sprint(s.Deletion), s.Entry, s.Category)
+		if err := cw.Write(row); err != nil {
+			return err
+		}
+	}
+	for _, e := range unused {
+		row := make([]string, len(header))
+		row[0], row[len(row)-2], row[len(row)-1] = "declared but never set", e.Label(), e.Category
+		if err := cw.Write(row); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}

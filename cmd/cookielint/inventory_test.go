@@ -1,0 +1,129 @@
+package main
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// frameworksModule is the testdata module with the real frameworks, its
+// modules downloaded.
+func frameworksModule(t *testing.T) string {
+	t.Helper()
+	dir, err := filepath.Abs("../../testdata/frameworks")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command("go", "mod", "download")
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("go mod download: %v\n%s", err, out)
+	}
+	return dir
+}
+
+// The inventory lists cookies set through net/http, a wrapper in another
+// package, a framework and a library's defaults, and the policy entries
+// no code sets.
+func TestInventory(t *testing.T) {
+	dir := frameworksModule(t)
+
+	out, code := run(t, dir, bin, "inventory", "./inventory/...")
+	if code != 0 {
+		t.Fatalf("exit %d\n%s", code, out)
+	}
+	for _, want := range []string{
+		"sessionid\tinventory/app/app.go:14\thttp.SetCookie\tSecure=true HttpOnly=true SameSite=Lax\tdeclared as sessionid (necessary)",
+		"legacy_tracker\tinventory/app/app.go:15\thttp.SetCookie\tSecure=false HttpOnly=false MaxAge=-1\tdeletion\tNOT DECLARED",
+		"(name computed at run time)\tinventory/app/app.go:16\thttp.SetCookie\tSecure=true HttpOnly=true\tcannot tell",
+		"strictone\tinventory/app/app.go:20\thttp.SetCookie via wrap.Set\tSecure=true HttpOnly=true Path=/\tdeclared as strictone (necessary)",
+		"undeclared_gin\tinventory/app/app.go:24\tgin SetCookie\tSecure=true HttpOnly=true SameSite=? Path=/ MaxAge=3600\tNOT DECLARED",
+		"_gorilla_csrf\tinventory/app/app.go:28\tgorilla/csrf\tSecure=true HttpOnly=true SameSite=Lax MaxAge=43200\tdeclared as _gorilla_csrf (necessary)",
+		"Declared but never set (cookie-policy.yaml):\n  session (necessary), line 9\n  csrf_token (necessary), line 12\n  __* (necessary), line 19\n",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("text inventory lacks\n%s\nin\n%s", want, out)
+		}
+	}
+
+	out, code = run(t, dir, bin, "inventory", "-format", "json", "./inventory/...")
+	var doc struct {
+		Cookies []struct {
+			Name, File, Via, Through, Entry, Category string
+			Computed, Deletion                        bool
+			Line                                      int
+			Attributes                                map[string]string
+		}
+		DeclaredButNeverSet []struct {
+			Entry, Category string
+			Line            int
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil || code != 0 {
+		t.Fatalf("json: exit %d, %v\n%s", code, err, out)
+	}
+	if len(doc.Cookies) != 6 || len(doc.DeclaredButNeverSet) != 3 {
+		t.Fatalf("json: %d cookies, %d never set\n%s", len(doc.Cookies), len(doc.DeclaredButNeverSet), out)
+	}
+	c := doc.Cookies[3]
+	if c.Name != "strictone" || c.Through != "wrap.Set" || c.File != "inventory/app/app.go" || c.Line != 20 || c.Attributes["Path"] != "/" || c.Entry != "strictone" {
+		t.Errorf("json wrapper cookie: %+v", c)
+	}
+	if !doc.Cookies[2].Computed || !doc.Cookies[1].Deletion || doc.Cookies[5].Via != "gorilla/csrf" {
+		t.Errorf("json cookies: %+v", doc.Cookies)
+	}
+
+	out, code = run(t, dir, bin, "inventory", "-format", "csv", "./inventory/...")
+	rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if err != nil || code != 0 || len(rows) != 1+6+3 {
+		t.Fatalf("csv: exit %d, %v, %d rows\n%s", code, err, len(rows), out)
+	}
+	if rows[0][0] != "status" || rows[2][0] != "set, not declared" || rows[9][0] != "declared but never set" || rows[9][len(rows[9])-2] != "__*" {
+		t.Errorf("csv rows: %q", rows)
+	}
+}
+
+// policy init names every constant cookie, and policy check accepts it.
+func TestPolicyInit(t *testing.T) {
+	dir := frameworksModule(t)
+	out, code := run(t, dir, bin, "policy", "init", "./inventory/...")
+	if code != 0 {
+		t.Fatalf("exit %d\n%s", code, out)
+	}
+	for _, name := range []string{"sessionid", "legacy_tracker", "strictone", "undeclared_gin", "_gorilla_csrf"} {
+		if !strings.Contains(out, `- name: "`+name+`"`) {
+			t.Errorf("init lacks %s:\n%s", name, out)
+		}
+	}
+	if strings.Count(out, "- name:") != 5 {
+		t.Errorf("init lists %d names, want 5", strings.Count(out, "- name:"))
+	}
+	file := filepath.Join(t.TempDir(), "cookie-policy.yaml")
+	if err := os.WriteFile(file, []byte(out), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if out, code := run(t, dir, bin, "policy", "check", file); code != 0 || !strings.Contains(out, "ok: 5 cookie entries") {
+		t.Errorf("policy check of the init output: exit %d\n%s", code, out)
+	}
+}
+
+func TestPolicyRenderCommand(t *testing.T) {
+	for format, want := range map[string]string{
+		"markdown": "| Opendatasoft | Authentication (front and back office) | sessionid |",
+		"html":     `<th scope="row"><code>sessionid</code></th>`,
+		"tcf":      `"identifier": "cookies_preferences"`,
+	} {
+		out, code := run(t, ".", bin, "policy", "render", "-format", format, "../../examples/opendata/cookie-policy.yaml")
+		if code != 0 || !strings.Contains(out, want) {
+			t.Errorf("render %s: exit %d\n%s", format, code, out)
+		}
+	}
+	if _, code := run(t, ".", bin, "policy", "render", "-format", "pdf", "../../examples/opendata/cookie-policy.yaml"); code != 1 {
+		t.Errorf("unknown format: exit %d", code)
+	}
+}
