@@ -66,6 +66,9 @@ func Parse(file string, data []byte) (*Policy, error) {
 	if len(data) > MaxFileSize {
 		return nil, &Error{File: file, Line: 1, Column: 1, Msg: fmt.Sprintf("policy file is over %d bytes, the limit", MaxFileSize)}
 	}
+	if err := checkShape(file, data); err != nil {
+		return nil, err
+	}
 	f, err := parser.ParseBytes(data, 0)
 	if err != nil {
 		return nil, syntaxError(file, err)
@@ -476,4 +479,56 @@ func (d *decoder) purposes(n ast.Node) []int {
 		out = append(out, id)
 	}
 	return out
+}
+
+// Limits on a policy file's shape: a real policy nests four levels deep;
+// a hostile one could nest deep enough to make parsing slow.
+const (
+	maxNesting = 64
+	maxIndent  = 256
+)
+
+// checkShape refuses flow collections nested deeper than maxNesting and
+// lines indented more than maxIndent columns, before the YAML parser sees
+// them. Quoted strings and comments are skipped.
+func checkShape(file string, data []byte) error {
+	line, col, depth, indent := 1, 0, 0, true
+	var quote byte
+	for i := 0; i < len(data); i++ {
+		c := data[i]
+		col++
+		if c == '\n' {
+			line, col, indent, quote = line+1, 0, true, 0
+			continue
+		}
+		if indent && c == ' ' {
+			if col > maxIndent {
+				return ErrorList{{File: file, Line: line, Column: col, Msg: fmt.Sprintf("indented more than %d columns: a policy file needs a few levels only", maxIndent)}}
+			}
+			continue
+		}
+		indent = false
+		switch {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case c == '"' || c == '\'':
+			quote = c
+		case c == '#' && (i == 0 || data[i-1] == ' ' || data[i-1] == '\t'):
+			for i+1 < len(data) && data[i+1] != '\n' {
+				i++
+			}
+		case c == '[' || c == '{':
+			depth++
+			if depth > maxNesting {
+				return ErrorList{{File: file, Line: line, Column: col, Msg: fmt.Sprintf("nested more than %d levels deep: a policy file needs a few levels only", maxNesting)}}
+			}
+		case c == ']' || c == '}':
+			if depth > 0 {
+				depth--
+			}
+		}
+	}
+	return nil
 }

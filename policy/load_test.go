@@ -112,6 +112,9 @@ func TestParseErrors(t *testing.T) {
 		{"anchors refused", "version: 1\ndefaults: &d\n  secure: true\ncookies:\n  - name: a\n    secure: *d\n", `p.yaml:6:13: cookie entry: secure must be true or false, not an anchor or alias`},
 		{"empty file", "", `p.yaml:1:1: empty policy file`},
 		{"not a mapping", "- a\n", `p.yaml:1:1: policy must be a mapping`},
+		{"deep flow nesting", "version: 1\ncookies: " + strings.Repeat("[", 100000) + strings.Repeat("]", 100000) + "\n", `p.yaml:2:74: nested more than 64 levels deep`},
+		{"deep indentation", "version: 1\ndefaults:\n" + strings.Repeat(" ", 300) + "secure: true\n", `p.yaml:3:257: indented more than 256 columns`},
+		{"alias bomb", "version: 1\na: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\ncookies: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n", `p.yaml:5:11: cookie entry must be a mapping of keys to values, not an anchor or alias (not supported in policy files)`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			p, err := Parse("p.yaml", []byte(tc.src))

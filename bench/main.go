@@ -1,0 +1,258 @@
+// Command bench measures cookielint against what users would run
+// instead: a do-nothing analyzer that loads packages the same way (the
+// floor), gosec's cookie rule (G124), and go vet with cookielint as its
+// vettool, cold and warm. It times several runs of each (median, min,
+// max), reads each run's peak memory, and prints ratios against the floor
+// and gosec.
+//
+//	go run ./bench                        # generated modules of 200, 1000, 2000 packages
+//	go run ./bench -n 200 -runs 3         # smaller
+//	go run ./bench -n 0 ~/src/some/app    # an existing checkout too (or only)
+//
+// Nothing here is a test: durations are measured, never asserted.
+package main
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+)
+
+// gosecVersion is the gosec whose G124 cookie rule is measured.
+const gosecVersion = "v2.29.0"
+
+func main() {
+	sizes := flag.String("n", "200,1000,2000", "generated module sizes in packages (0: none)")
+	runs := flag.Int("runs", 5, "runs of each command")
+	keep := flag.Bool("keep", false, "keep the generated modules and binaries")
+	flag.Parse()
+	if err := run(*sizes, *runs, *keep, flag.Args()); err != nil {
+		fmt.Fprintln(os.Stderr, "bench:", err)
+		os.Exit(1)
+	}
+}
+
+type tools struct{ cookielint, floor, gosec string }
+
+func run(sizes string, runs int, keep bool, checkouts []string) error {
+	work, err := os.MkdirTemp("", "cookielint-bench")
+	if err != nil {
+		return err
+	}
+	if !keep {
+		defer os.RemoveAll(work)
+	} else {
+		fmt.Println("work directory:", work)
+	}
+	repo, err := repoRoot()
+	if err != nil {
+		return err
+	}
+	t, err := build(repo, work)
+	if err != nil {
+		return err
+	}
+	fmt.Printf("machine: %s/%s, %d CPUs, %s\n", runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), goVersion())
+	fmt.Printf("runs per command: %d; times are wall-clock medians [min, max]; memory is the peak RSS of the run\n", runs)
+	for _, s := range strings.Split(sizes, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(s))
+		if err != nil || n <= 0 {
+			continue
+		}
+		dir := filepath.Join(work, fmt.Sprintf("gen%d", n))
+		if err := generate(dir, n); err != nil {
+			return err
+		}
+		if _, err := cmd(dir, "go", "mod", "tidy"); err != nil {
+			return err
+		}
+		if err := measure(fmt.Sprintf("generated module, %d packages", n), dir, t, runs, n); err != nil {
+			return err
+		}
+	}
+	for _, c := range checkouts {
+		abs, err := filepath.Abs(c)
+		if err != nil {
+			return err
+		}
+		if err := measure(abs, abs, t, runs, 0); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func repoRoot() (string, error) {
+	out, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}}").Output()
+	if err != nil {
+		return "", fmt.Errorf("run from the cookielint module: %v", err)
+	}
+	return strings.TrimSpace(string(out)), nil
+}
+
+func goVersion() string {
+	out, _ := exec.Command("go", "env", "GOVERSION").Output()
+	return strings.TrimSpace(string(out))
+}
+
+// build compiles cookielint and the floor, and installs gosec.
+func build(repo, work string) (tools, error) {
+	bin := filepath.Join(work, "bin")
+	t := tools{filepath.Join(bin, "cookielint"), filepath.Join(bin, "floor"), filepath.Join(bin, "gosec")}
+	if _, err := cmd(repo, "go", "build", "-o", t.cookielint, "./cmd/cookielint"); err != nil {
+		return t, err
+	}
+	if _, err := cmd(repo, "go", "build", "-o", t.floor, "./bench/floor"); err != nil {
+		return t, err
+	}
+	c := exec.Command("go", "install", "github.com/securego/gosec/v2/cmd/gosec@"+gosecVersion)
+	c.Env = append(os.Environ(), "GOBIN="+bin, "GOFLAGS=")
+	if out, err := c.CombinedOutput(); err != nil {
+		return t, fmt.Errorf("go install gosec: %v\n%s", err, out)
+	}
+	return t, nil
+}
+
+// sample is one timed run.
+type sample struct {
+	wall time.Duration
+	rss  int64 // peak resident set size, KiB
+}
+
+type result struct {
+	name    string
+	samples []sample
+}
+
+func (r result) median() time.Duration {
+	ws := make([]time.Duration, len(r.samples))
+	for i, s := range r.samples {
+		ws[i] = s.wall
+	}
+	slices.Sort(ws)
+	return ws[len(ws)/2]
+}
+
+func (r result) minmax() (time.Duration, time.Duration) {
+	lo, hi := r.samples[0].wall, r.samples[0].wall
+	for _, s := range r.samples {
+		lo, hi = min(lo, s.wall), max(hi, s.wall)
+	}
+	return lo, hi
+}
+
+func (r result) peak() int64 {
+	var m int64
+	for _, s := range r.samples {
+		m = max(m, s.rss)
+	}
+	return m
+}
+
+// timed runs a command and measures it. Exit statuses 1 and 3 mean
+// findings for these tools and are not errors.
+func timed(dir string, env []string, name string, args ...string) (sample, error) {
+	c := exec.Command(name, args...)
+	c.Dir = dir
+	c.Env = append(os.Environ(), env...)
+	var out bytes.Buffer
+	c.Stdout, c.Stderr = &out, &out
+	start := time.Now()
+	err := c.Run()
+	wall := time.Since(start)
+	if ee, ok := err.(*exec.ExitError); ok && (ee.ExitCode() == 1 || ee.ExitCode() == 3) {
+		err = nil
+	}
+	if err != nil {
+		return sample{}, fmt.Errorf("%s %s: %v\n%s", name, strings.Join(args, " "), err, out.String())
+	}
+	var rss int64
+	if ru, ok := c.ProcessState.SysUsage().(*syscall.Rusage); ok {
+		rss = int64(ru.Maxrss)
+	}
+	return sample{wall, rss}, nil
+}
+
+func measure(title, dir string, t tools, runs, pkgs int) error {
+	fmt.Printf("\n## %s\n\n", title)
+	// Warm the build cache, so that every tool starts from the same place.
+	if _, err := cmd(dir, "go", "build", "./..."); err != nil {
+		return err
+	}
+	// For cold go vet runs, a copy of cookielint with a byte appended:
+	// another tool ID, so go vet reruns every analysis (the compiled
+	// packages stay cached).
+	exe, err := os.ReadFile(t.cookielint)
+	if err != nil {
+		return err
+	}
+	coldTool := t.cookielint + "-cold"
+	vettool := []string{"vet", "-vettool=" + t.cookielint, "./..."}
+	cases := []struct {
+		name   string
+		before func(i int) // run before each timed run, untimed
+		cmd    []string
+	}{
+		{"floor (do-nothing analyzer with facts)", nil, []string{t.floor, "./..."}},
+		{"cookielint ./...", nil, []string{t.cookielint, "./..."}},
+		{"gosec -include=G124", nil, []string{t.gosec, "-quiet", "-include=G124", "-fmt=text", "./..."}},
+		{"go vet -vettool (cold)", func(i int) {
+			salt := fmt.Sprintf("cookielint-bench-%d-%d", i, time.Now().UnixNano())
+			os.WriteFile(coldTool, append(append([]byte{}, exe...), salt...), 0o755)
+		}, []string{"go", "vet", "-vettool=" + coldTool, "./..."}},
+		{"go vet -vettool (warm)", nil, append([]string{"go"}, vettool...)},
+	}
+	var results []result
+	for _, c := range cases {
+		r := result{name: c.name}
+		if c.name == "go vet -vettool (warm)" { // prime the cache once
+			if _, err := timed(dir, nil, c.cmd[0], c.cmd[1:]...); err != nil {
+				return err
+			}
+		}
+		for i := 0; i < runs; i++ {
+			if c.before != nil {
+				c.before(i)
+			}
+			s, err := timed(dir, nil, c.cmd[0], c.cmd[1:]...)
+			if err != nil {
+				return err
+			}
+			r.samples = append(r.samples, s)
+		}
+		results = append(results, r)
+	}
+	floor, gosec := results[0].median(), results[2].median()
+	fmt.Println("| command | median | min | max | peak RSS | vs floor | vs gosec |")
+	fmt.Println("|---|---|---|---|---|---|---|")
+	for _, r := range results {
+		lo, hi := r.minmax()
+		fmt.Printf("| %s | %s | %s | %s | %d MB | %.2f | %.2f |\n", r.name, secs(r.median()), secs(lo), secs(hi), r.peak()/1024,
+			float64(r.median())/float64(floor), float64(r.median())/float64(gosec))
+	}
+	if pkgs > 0 {
+		fmt.Printf("\ncookielint per package: %.1f ms\n", float64(results[1].median().Microseconds())/1000/float64(pkgs))
+	}
+	return nil
+}
+
+func secs(d time.Duration) string { return fmt.Sprintf("%.2f s", d.Seconds()) }
+
+func cmd(dir, name string, args ...string) (string, error) {
+	c := exec.Command(name, args...)
+	c.Dir = dir
+	out, err := c.CombinedOutput()
+	if err != nil {
+		return "", fmt.Errorf("%s %s: %v\n%s", name, strings.Join(args, " "), err, out)
+	}
+	return string(out), nil
+}
