@@ -167,4 +167,3 @@ func TestGeneratedProgramsTypeCheck(t *testing.T) {
 		}
 	}
 }
-
