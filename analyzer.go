@@ -123,7 +123,7 @@ func (r *runner) run(pass *analysis.Pass) (_ any, err error) {
 	}()
 	var files []*ast.File
 	for _, f := range pass.Files {
-		if !r.cfg.Tests && strings.HasSuffix(pass.Fset.File(f.Pos()).Name(), "_test.go") {
+		if !r.cfg.Tests && strings.HasSuffix(pass.Fset.Position(f.Package).Filename, "_test.go") {
 			continue
 		}
 		files = append(files, f)
@@ -205,7 +205,9 @@ func (c *checker) function(body *ast.BlockStmt) {
 // packageDir is the directory of the package's source files.
 func packageDir(pass *analysis.Pass) string {
 	for _, f := range pass.Files {
-		name := pass.Fset.File(f.Pos()).Name()
+		// The position of the package clause follows //line directives,
+		// so a cgo-processed file names its original.
+		name := pass.Fset.Position(f.Package).Filename
 		if strings.HasSuffix(name, ".go") && !strings.HasPrefix(filepath.Base(name), "_cgo_") {
 			return filepath.Dir(name)
 		}

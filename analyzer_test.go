@@ -151,3 +151,8 @@ func downloadModules(t *testing.T, dir string) {
 		t.Fatalf("go mod download: %v\n%s", err, out)
 	}
 }
+
+// Odd code: generics, build tags, huge constants, odd control flow, cgo.
+func TestOddCode(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), cookielint.NewAnalyzer(cookielint.Config{}), "odd", "cgocookie")
+}

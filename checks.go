@@ -235,7 +235,13 @@ func (c *checker) who(s *site) string {
 	return "a cookie whose name is decided at run time"
 }
 
-func quoteName(n string) string { return fmt.Sprintf("%q", n) }
+// quoteName quotes a cookie name for a message, shortening a long one.
+func quoteName(n string) string {
+	if len(n) > 64 {
+		return fmt.Sprintf("%q...", n[:61])
+	}
+	return fmt.Sprintf("%q", n)
+}
 
 // without describes a missing or false boolean attribute.
 func (c *checker) without(s *site, a attr, v value) string {

@@ -17,6 +17,10 @@ import (
 // Branches are walked separately and joined; loop bodies may or may not
 // run; a store after the sink does not reach it.
 
+// testHookStmt, when set by a test, is called at every statement: the
+// tests use it to check that a panic in the analyzer becomes an error.
+var testHookStmt func(token.Position)
+
 // walker analyzes one function body.
 type walker struct {
 	c     *checker
@@ -45,6 +49,9 @@ func (w *walker) stmts(list []ast.Stmt, st *state) {
 
 func (w *walker) stmt(s ast.Stmt, st *state) {
 	w.c.at = s.Pos()
+	if testHookStmt != nil {
+		testHookStmt(w.c.pass.Fset.Position(s.Pos()))
+	}
 	switch s := s.(type) {
 	case *ast.BlockStmt:
 		w.stmts(s.List, st)

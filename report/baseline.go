@@ -2,6 +2,7 @@ package report
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"sort"
@@ -53,10 +54,19 @@ func ReadBaseline(path string) (*Baseline, error) {
 	}
 	var b Baseline
 	if err := json.Unmarshal(data, &b); err != nil {
-		return nil, fmt.Errorf("%s: not a cookielint baseline: %v", path, err)
+		line, col := 1, 1
+		var se *json.SyntaxError
+		var te *json.UnmarshalTypeError
+		switch {
+		case errors.As(err, &se):
+			line, col = lineCol(data, se.Offset-1) // Offset is just past the bad byte
+		case errors.As(err, &te):
+			line, col = lineCol(data, te.Offset)
+		}
+		return nil, fmt.Errorf("%s:%d:%d: not a cookielint baseline (%v); record one with -write-baseline", path, line, col, err)
 	}
 	if b.Version != 1 {
-		return nil, fmt.Errorf("%s: unsupported baseline version %d", path, b.Version)
+		return nil, fmt.Errorf("%s:1:1: unsupported baseline version %d; record one with -write-baseline", path, b.Version)
 	}
 	return &b, nil
 }
@@ -77,4 +87,17 @@ func (b *Baseline) New(fs []Finding) []Finding {
 		out = append(out, f)
 	}
 	return out
+}
+
+// lineCol turns a byte offset into a 1-based line and column.
+func lineCol(data []byte, off int64) (int, int) {
+	line, col := 1, 1
+	for i := int64(0); i < off && i < int64(len(data)); i++ {
+		if data[i] == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+	}
+	return line, col
 }

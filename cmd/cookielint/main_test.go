@@ -272,3 +272,29 @@ func TestFixCommand(t *testing.T) {
 		t.Errorf("a second -fix changed the file:\n%s", again)
 	}
 }
+
+// Errors a user can cause name the file and position and say what is
+// wrong, without a Go stack trace: code that does not type-check, a bad
+// baseline.
+func TestUserErrors(t *testing.T) {
+	dir := copyDir(t, "testdata/vetmod")
+	if err := os.WriteFile(filepath.Join(dir, "web", "broken.go"), []byte("package web\n\nfunc Broken() int { return undefinedThing }\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, code := run(t, dir, bin, "./...")
+	if code != 1 || !strings.Contains(out, "web/broken.go:3:28: undefined: undefinedThing") || strings.Contains(out, "goroutine ") || strings.Contains(out, "panic") {
+		t.Errorf("code that does not type-check: exit %d\n%s", code, out)
+	}
+	// The other packages are still analyzed.
+	if !strings.Contains(out, `cookie "newcookie" is not declared`) {
+		t.Errorf("the packages that type-check were not analyzed:\n%s", out)
+	}
+
+	if err := os.WriteFile(filepath.Join(dir, "base.json"), []byte("{\n  \"version\": 1,\n  \"findings\": [}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, code = run(t, dir, bin, "report", "-baseline", "base.json", "./app")
+	if code != 1 || !strings.Contains(out, "base.json:3:16: not a cookielint baseline") {
+		t.Errorf("bad baseline: exit %d\n%s", code, out)
+	}
+}
