@@ -426,8 +426,8 @@ func (c *checker) librarySites(files []*ast.File) {
 				return true
 			}
 			l := libraryFor(key)
-			if l == nil || !l.site {
-				return true
+			if l == nil || !l.site || c.pass.Pkg.Path() == l.pkg {
+				return true // the library's own code calls its constructor
 			}
 			c.at = call.Pos()
 			k := w.libraryCookie(l, call)

@@ -1,0 +1,50 @@
+package corpus
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestCorpus runs cookielint over real modules and the standard library:
+// no panic, no error caused by the tool.
+func TestCorpus(t *testing.T) {
+	if testing.Short() {
+		t.Skip("downloads and analyzes real modules")
+	}
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "cookielint")
+	if out, err := exec.Command("go", "build", "-o", bin, "../cmd/cookielint").CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	rs, err := Run(bin, dir, testLog{t})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	Markdown(&b, rs)
+	t.Logf("\n%s", b.String())
+	for _, r := range rs {
+		if r.DownloadErr != nil {
+			t.Errorf("%s: %v", r.Module, r.DownloadErr)
+		}
+		for _, e := range r.ToolErrors {
+			t.Errorf("%s: tool error: %s", r.Module, e)
+		}
+		if r.Packages == 0 && r.DownloadErr == nil {
+			t.Errorf("%s: no package analyzed (exit %d)", r.Module, r.ExitCode)
+		}
+	}
+	if os.Getenv("COOKIELINT_CORPUS_SUMMARY") != "" {
+		_ = os.WriteFile(os.Getenv("COOKIELINT_CORPUS_SUMMARY"), []byte(b.String()), 0o644)
+	}
+}
+
+type testLog struct{ t *testing.T }
+
+func (l testLog) Write(p []byte) (int, error) {
+	l.t.Log(strings.TrimSpace(string(p)))
+	return len(p), nil
+}
