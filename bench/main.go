@@ -30,10 +30,37 @@ import (
 // gosecVersion is the gosec whose G124 cookie rule is measured.
 const gosecVersion = "v2.29.0"
 
+// golangci is the -golangci flag.
+var golangci string
+
+const golangciCookielint = `version: "2"
+linters:
+  default: none
+  enable: [cookielint]
+  settings:
+    custom:
+      cookielint:
+        type: module
+run:
+  tests: false
+`
+
+const golangciGosec = `version: "2"
+linters:
+  default: none
+  enable: [gosec]
+  settings:
+    gosec:
+      includes: [G124]
+run:
+  tests: false
+`
+
 func main() {
 	sizes := flag.String("n", "200,1000,2000", "generated module sizes in packages (0: none)")
 	runs := flag.Int("runs", 5, "runs of each command")
 	keep := flag.Bool("keep", false, "keep the generated modules and binaries")
+	flag.StringVar(&golangci, "golangci", "", "a golangci-lint built with the cookielint plugin: also compare it running cookielint with it running gosec's G124")
 	flag.Parse()
 	if err := run(*sizes, *runs, *keep, flag.Args()); err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
@@ -210,6 +237,25 @@ func measure(title, dir string, t tools, runs, pkgs int) error {
 			os.WriteFile(coldTool, append(append([]byte{}, exe...), salt...), 0o755)
 		}, []string{"go", "vet", "-vettool=" + coldTool, "./..."}},
 		{"go vet -vettool (warm)", nil, append([]string{"go"}, vettool...)},
+	}
+	if golangci != "" {
+		cfgs := filepath.Join(filepath.Dir(t.cookielint), "golangci")
+		os.MkdirAll(cfgs, 0o755)
+		withCL, withGosec := filepath.Join(cfgs, "cookielint.yml"), filepath.Join(cfgs, "gosec.yml")
+		os.WriteFile(withCL, []byte(golangciCookielint), 0o644)
+		os.WriteFile(withGosec, []byte(golangciGosec), 0o644)
+		cases = append(cases,
+			struct {
+				name   string
+				before func(i int)
+				cmd    []string
+			}{"golangci-lint: gosec G124 only", func(int) { cmd(dir, golangci, "cache", "clean") }, []string{golangci, "run", "-c", withGosec, "./..."}},
+			struct {
+				name   string
+				before func(i int)
+				cmd    []string
+			}{"golangci-lint: cookielint only", func(int) { cmd(dir, golangci, "cache", "clean") }, []string{golangci, "run", "-c", withCL, "./..."}},
+		)
 	}
 	var results []result
 	for _, c := range cases {
