@@ -153,21 +153,31 @@ func (c *checker) addField(file *ast.File, lit *ast.CompositeLit, fw fixWant) ([
 	field := name + ": " + val
 	msg := "add " + field
 	tf := c.pass.Fset.File(lit.Pos())
-	if tf.Line(lit.Lbrace) == tf.Line(lit.Rbrace) {
-		text := ", " + field
-		if len(lit.Elts) == 0 {
-			text = field + ", "
-		}
-		return []analysis.TextEdit{{Pos: lit.Rbrace, End: lit.Rbrace, NewText: []byte(text)}}, msg
-	}
-	// Multi-line: a new line before the closing brace's, indented like
-	// the elements.
 	src := c.source(tf)
 	if src == nil {
 		return nil, ""
 	}
+	n := len(lit.Elts)
+	lastLine := tf.Line(lit.Lbrace)
+	if n > 0 {
+		lastLine = tf.Line(lit.Elts[n-1].End())
+	}
+	if lastLine == tf.Line(lit.Rbrace) {
+		// The closing brace ends the last line: insert before it. Each
+		// insertion delimits itself, so that several merge.
+		text := ", " + field
+		switch {
+		case n == 0:
+			text = field + ", "
+		case bytes.ContainsRune(src[tf.Offset(lit.Elts[n-1].End()):tf.Offset(lit.Rbrace)], ','):
+			text = " " + field + "," // {Name: "x",}
+		}
+		return []analysis.TextEdit{{Pos: lit.Rbrace, End: lit.Rbrace, NewText: []byte(text)}}, msg
+	}
+	// The closing brace has a line of its own: a new line before it,
+	// indented like the elements.
 	indent := lineIndent(src, tf, lit.Rbrace) + "\t"
-	if n := len(lit.Elts); n > 0 {
+	if n > 0 {
 		indent = lineIndent(src, tf, lit.Elts[n-1].Pos())
 	}
 	at := tf.LineStart(tf.Line(lit.Rbrace))
