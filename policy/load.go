@@ -13,6 +13,7 @@ import (
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/parser"
+	yamltoken "github.com/goccy/go-yaml/token"
 )
 
 // MaxFileSize is the largest policy file Load and Parse accept.
@@ -117,11 +118,28 @@ func pos(n ast.Node) (line, col int) {
 	if m, ok := n.(*ast.MappingValueNode); ok {
 		return pos(m.Key)
 	}
-	tk := n.GetToken()
+	if d, ok := n.(*ast.DocumentNode); ok && (d == nil || d.Start == nil) {
+		if d != nil && d.Body != nil {
+			return pos(d.Body)
+		}
+		return 1, 1
+	}
+	tk := token(n)
 	if tk == nil || tk.Position == nil {
 		return 1, 1
 	}
 	return tk.Position.Line, tk.Position.Column
+}
+
+// token returns a node's token; the YAML library's nodes may lack one
+// (it panics then), so a missing token is nil.
+func token(n ast.Node) (tk *yamltoken.Token) {
+	defer func() {
+		if recover() != nil {
+			tk = nil
+		}
+	}()
+	return n.GetToken()
 }
 
 func (d *decoder) errorf(n ast.Node, format string, args ...any) {
