@@ -45,6 +45,11 @@ type Config struct {
 	Strict bool
 	// Tests analyzes _test.go files too.
 	Tests bool
+	// NoFacts turns off summaries across packages: helpers and
+	// constructors are still followed within a package. Without facts a
+	// driver need not load every dependency from source, which is most of
+	// the cost inside golangci-lint.
+	NoFacts bool
 }
 
 // DefaultPolicyFile is the policy file name looked for when none is given.
@@ -65,8 +70,10 @@ func NewAnalyzer(cfg Config) *analysis.Analyzer {
 		Run:  r.run,
 		// The result lists the cookies each package sets (the inventory).
 		ResultType: reflect.TypeFor[*Result](),
+	}
+	if !cfg.NoFacts {
 		// Summaries of helpers and constructors travel between packages.
-		FactTypes: []analysis.Fact{new(Summary), new(packageFact)},
+		a.FactTypes = []analysis.Fact{new(Summary), new(packageFact)}
 	}
 	a.Flags.StringVar(&r.cfg.PolicyFile, "policy", cfg.PolicyFile, "policy file (default: the nearest "+DefaultPolicyFile+" up to the module root)")
 	a.Flags.BoolVar(&r.cfg.Strict, "strict", cfg.Strict, "also report values decided at run time, which cannot be verified")
@@ -156,6 +163,9 @@ func (r *runner) run(pass *analysis.Pass) (_ any, err error) {
 		}
 	}
 	c.librarySites(files)
+	if r.cfg.NoFacts {
+		return &c.result, c.policyErr
+	}
 	exported := false
 	for _, fn := range order {
 		if s := c.summaries[fn]; s != nil {
@@ -186,7 +196,7 @@ func (r *runner) mayMatter(pass *analysis.Pass) bool {
 		return true
 	}
 	for _, imp := range pass.Pkg.Imports() {
-		if r.sinkPkgs[imp.Path()] || pass.ImportPackageFact(imp, new(packageFact)) {
+		if r.sinkPkgs[imp.Path()] || !r.cfg.NoFacts && pass.ImportPackageFact(imp, new(packageFact)) {
 			return true
 		}
 	}

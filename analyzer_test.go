@@ -156,3 +156,13 @@ func downloadModules(t *testing.T, dir string) {
 func TestOddCode(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), cookielint.NewAnalyzer(cookielint.Config{}), "odd", "cgocookie")
 }
+
+// Without facts (NoFacts, the golangci-lint plugin's facts: false),
+// helpers are followed within a package only.
+func TestNoFacts(t *testing.T) {
+	a := cookielint.NewAnalyzer(cookielint.Config{NoFacts: true})
+	if len(a.FactTypes) != 0 {
+		t.Fatal("NoFacts analyzer declares fact types")
+	}
+	analysistest.Run(t, analysistest.TestData(), a, "nofacts")
+}

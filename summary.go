@@ -170,6 +170,9 @@ func modelByName(name string) *cookieModel {
 func (c *checker) summaryOf(fn *types.Func) *Summary {
 	fn = fn.Origin()
 	if fn.Pkg() != c.pass.Pkg {
+		if c.cfg.NoFacts {
+			return nil
+		}
 		var s Summary
 		if c.pass.ImportObjectFact(fn, &s) {
 			return &s

@@ -45,6 +45,20 @@ run:
   tests: false
 `
 
+const golangciCookielintNoFacts = `version: "2"
+linters:
+  default: none
+  enable: [cookielint]
+  settings:
+    custom:
+      cookielint:
+        type: module
+        settings:
+          facts: false
+run:
+  tests: false
+`
+
 const golangciGosec = `version: "2"
 linters:
   default: none
@@ -242,7 +256,9 @@ func measure(title, dir string, t tools, runs, pkgs int) error {
 		cfgs := filepath.Join(filepath.Dir(t.cookielint), "golangci")
 		os.MkdirAll(cfgs, 0o755)
 		withCL, withGosec := filepath.Join(cfgs, "cookielint.yml"), filepath.Join(cfgs, "gosec.yml")
+		withCLNoFacts := filepath.Join(cfgs, "cookielint-nofacts.yml")
 		os.WriteFile(withCL, []byte(golangciCookielint), 0o644)
+		os.WriteFile(withCLNoFacts, []byte(golangciCookielintNoFacts), 0o644)
 		os.WriteFile(withGosec, []byte(golangciGosec), 0o644)
 		cases = append(cases,
 			struct {
@@ -255,6 +271,11 @@ func measure(title, dir string, t tools, runs, pkgs int) error {
 				before func(i int)
 				cmd    []string
 			}{"golangci-lint: cookielint only", func(int) { cmd(dir, golangci, "cache", "clean") }, []string{golangci, "run", "-c", withCL, "./..."}},
+			struct {
+				name   string
+				before func(i int)
+				cmd    []string
+			}{"golangci-lint: cookielint only, facts: false", func(int) { cmd(dir, golangci, "cache", "clean") }, []string{golangci, "run", "-c", withCLNoFacts, "./..."}},
 		)
 	}
 	var results []result

@@ -14,6 +14,7 @@
 //	          policy: cookie-policy.yaml
 //	          strict: false
 //	          tests: false
+//	          facts: true   # false: cheaper, helpers followed within a package only
 //
 // The settings are decoded strictly: an unknown key is an error.
 package golangci
@@ -43,6 +44,11 @@ type Settings struct {
 	Strict bool `json:"strict"`
 	// Tests also analyzes _test.go files.
 	Tests bool `json:"tests"`
+	// Facts follows helpers and constructors across packages (default
+	// true). With false, golangci-lint need not load every dependency
+	// from source: cookielint then costs about what gosec's cookie rule
+	// does, and follows helpers within a package only.
+	Facts *bool `json:"facts"`
 }
 
 // Plugin is cookielint as a golangci-lint linter.
@@ -74,6 +80,7 @@ func (p *Plugin) BuildAnalyzers() ([]*analysis.Analyzer, error) {
 		PolicyFile: p.settings.Policy,
 		Strict:     p.settings.Strict,
 		Tests:      p.settings.Tests,
+		NoFacts:    p.settings.Facts != nil && !*p.settings.Facts,
 	})}, nil
 }
 

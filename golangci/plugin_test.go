@@ -26,6 +26,16 @@ func TestSettings(t *testing.T) {
 	if _, err := New(nil); err != nil {
 		t.Errorf("no settings: %v", err)
 	}
+	if len(as[0].FactTypes) == 0 {
+		t.Error("facts are off by default")
+	}
+	p, err = New(map[string]any{"facts": false})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if as, _ := p.BuildAnalyzers(); len(as[0].FactTypes) != 0 {
+		t.Error("facts: false kept the fact types")
+	}
 }
 
 func TestUnknownSettingIsAnError(t *testing.T) {
