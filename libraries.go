@@ -293,16 +293,8 @@ func (c *checker) holderCookie(v *types.Var) *cookie {
 					store(a, w.attrValue(m, a, n.Args[0]))
 				}
 				if rp, ok := m.replacers[sel.Sel.Name]; ok && rp.arg < len(n.Args) {
-					base := w.cookieOf(n.Args[rp.arg], newState())
-					for a := attrName; a < numAttrs; a++ {
-						val := value{k: dynamic, pos: n.Pos()}
-						if base != nil {
-							val = base.attrs[a]
-						}
-						if a == attrName && (val.k == absent || val.k == konst && val.s == "") {
-							val = value{k: konst, s: rp.nameDefault, pos: n.Pos()}
-						}
-						store(a, val)
+					for a, val := range w.replacement(rp, n, newState()) {
+						store(attr(a), val)
 					}
 				}
 			}

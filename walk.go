@@ -722,6 +722,13 @@ func normalize(k *cookie, n normalization) {
 
 // replace gives a cookie object the attributes of a replacer's argument.
 func (w *walker) replace(c *cookie, rp replacer, call *ast.CallExpr, st *state) {
+	c.attrs = w.replacement(rp, call, st)
+}
+
+// replacement is the attributes a replacer call gives its receiver: those
+// of its argument, with the replacer's default name for an empty one.
+func (w *walker) replacement(rp replacer, call *ast.CallExpr, st *state) [numAttrs]value {
+	var out [numAttrs]value
 	base := w.cookieOf(call.Args[rp.arg], st)
 	for a := attrName; a < numAttrs; a++ {
 		v := value{k: dynamic, pos: call.Pos()}
@@ -731,8 +738,9 @@ func (w *walker) replace(c *cookie, rp replacer, call *ast.CallExpr, st *state) 
 		if a == attrName && (v.k == absent || v.k == konst && v.s == "") {
 			v = value{k: konst, s: rp.nameDefault, pos: call.Pos()}
 		}
-		c.attrs[a] = v
+		out[a] = v
 	}
+	return out
 }
 
 func (w *walker) line(p token.Pos) int { return w.c.pass.Fset.Position(p).Line }
