@@ -13,13 +13,14 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
 	"sort"
 	"strings"
+
+	"github.com/cookielint/cookielint/internal/testutil"
 )
 
 // Modules is the fixed list, at pinned versions.
@@ -93,7 +94,7 @@ func fetch(mod, dir string) (string, error) {
 		return "", fmt.Errorf("go mod download %s: %s", mod, info.Error)
 	}
 	dst := filepath.Join(dir, strings.NewReplacer("/", "_", "@", "_").Replace(mod))
-	if err := copyTree(info.Dir, dst); err != nil {
+	if err := testutil.CopyTree(info.Dir, dst); err != nil {
 		return "", err
 	}
 	cmd = exec.Command("go", "mod", "download")
@@ -165,24 +166,4 @@ func Markdown(w io.Writer, rs []Result) {
 		}
 		fmt.Fprintf(w, "| %s | %d | %s | %d | %d | %s |\n", r.Module, r.Packages, found, r.Strict, r.LoadErrors, tool)
 	}
-}
-
-func copyTree(from, to string) error {
-	return filepath.WalkDir(from, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(from, p)
-		if d.IsDir() {
-			return os.MkdirAll(filepath.Join(to, rel), 0o755)
-		}
-		if !d.Type().IsRegular() {
-			return nil
-		}
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(filepath.Join(to, rel), b, 0o644)
-	})
 }

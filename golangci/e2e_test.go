@@ -3,7 +3,6 @@ package golangci
 import (
 	"bytes"
 	"encoding/json"
-	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -11,6 +10,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/cookielint/cookielint/internal/testutil"
 )
 
 // golangciVersion is the golangci-lint the plugin is tested in.
@@ -136,35 +137,16 @@ func mustRun(t *testing.T, dir, name string, args ...string) string {
 	return stdout.String()
 }
 
-// copyTree copies a directory, leaving the copy writable (the module
-// cache is read-only).
 func copyTree(t *testing.T, from, to string) {
 	t.Helper()
-	err := filepath.WalkDir(from, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(from, p)
-		if d.IsDir() {
-			return os.MkdirAll(filepath.Join(to, rel), 0o755)
-		}
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(filepath.Join(to, rel), b, 0o644)
-	})
-	if err != nil {
+	if err := testutil.CopyTree(from, to); err != nil {
 		t.Fatal(err)
 	}
 }
 
 func writeFile(t *testing.T, path, content string) {
 	t.Helper()
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+	if err := testutil.WriteFile(path, content); err != nil {
 		t.Fatal(err)
 	}
 }

@@ -1,0 +1,39 @@
+// Package testutil holds file helpers the command, plugin and corpus tests
+// share.
+package testutil
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+)
+
+// CopyTree copies the regular files under from to to, leaving the copy
+// writable (a module cache is read-only).
+func CopyTree(from, to string) error {
+	return filepath.WalkDir(from, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(from, p)
+		if d.IsDir() {
+			return os.MkdirAll(filepath.Join(to, rel), 0o755)
+		}
+		if !d.Type().IsRegular() {
+			return nil
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(to, rel), b, 0o644)
+	})
+}
+
+// WriteFile writes a file, creating its directory.
+func WriteFile(path, content string) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	return os.WriteFile(path, []byte(content), 0o644)
+}
