@@ -292,8 +292,10 @@ func (c *checker) sameSiteSpelling(s *site, lvl policy.SameSite) string {
 	if s.header {
 		return lvl.String()
 	}
-	if s.library != nil && s.library.pkg == csrfPkg {
-		return "csrf.SameSite" + lvl.String() + "Mode"
+	if s.library != nil {
+		if sp, ok := s.library.spelling[lvl]; ok {
+			return sp
+		}
 	}
 	if sp, ok := s.cookie.model.sameSiteSpelling[lvl]; ok {
 		return sp

@@ -81,6 +81,9 @@ type libraryModel struct {
 	// hint says how to set an attribute: %[1]s is the attribute, %[2]s
 	// the value.
 	hint string
+	// spelling is how a hint writes a SameSite level, when the library
+	// has constants of its own.
+	spelling map[policy.SameSite]string
 }
 
 // option is a functional option setting one attribute from its argument.
@@ -106,6 +109,7 @@ var libraryModels = []*libraryModel{
 	// gorilla/csrf v1.7.3: cookie "_gorilla_csrf", Secure, HttpOnly,
 	// SameSite Lax, MaxAge 12 hours, no Path.
 	{pkg: csrfPkg, fn: "Protect", site: true, via: "gorilla/csrf", version: "v1.7.3", hint: "pass csrf.%[1]s(%[2]s) to csrf.Protect",
+		spelling: map[policy.SameSite]string{policy.SameSiteNone: "csrf.SameSiteNoneMode", policy.SameSiteLax: "csrf.SameSiteLaxMode", policy.SameSiteStrict: "csrf.SameSiteStrictMode"},
 		defaults: map[attr]value{attrName: str("_gorilla_csrf"), attrSecure: yes(), attrHttpOnly: yes(),
 			attrSameSite: num(int64(policy.SameSiteLax)), attrMaxAge: num(3600 * 12)},
 		options: map[string]option{

@@ -183,8 +183,11 @@ type sinkModel struct {
 	norm    normalization
 	via     string // how the cookie is set, for messages and the inventory
 	// erases: setting the header replaces every Set-Cookie before it.
-	erases  bool
-	version string // the module version the model was checked against
+	erases bool
+	// writerArg: the first argument is the response writer, so that a
+	// later Header().Set on it is known to erase this cookie.
+	writerArg bool
+	version   string // the module version the model was checked against
 }
 
 const (
@@ -196,7 +199,7 @@ const (
 var fiberNorm = normalization{absentSameSite: policy.SameSiteLax, noneForcesSecure: true}
 
 var sinkModels = []*sinkModel{
-	{pkg: "net/http", fn: "SetCookie", form: formCookie, arg: 1, via: "http.SetCookie"},
+	{pkg: "net/http", fn: "SetCookie", form: formCookie, arg: 1, via: "http.SetCookie", writerArg: true},
 	{pkg: "net/http", recv: "Header", fn: "Add", form: formHeader, via: "Header().Add"},
 	{pkg: "net/http", recv: "Header", fn: "Set", form: formHeader, via: "Header().Set", erases: true},
 

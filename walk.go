@@ -652,7 +652,7 @@ func (w *walker) sink(s *sinkModel, call *ast.CallExpr, st *state) {
 		w.fromContext(s, k, recv, st)
 		w.addSite(&site{call: call, sink: s, cookie: *k})
 		writer := ""
-		if s.pkg == "net/http" {
+		if s.writerArg {
 			writer = w.writerKey(call.Args[0])
 		}
 		st.sets = append(st.sets, setRecord{writer: writer, line: w.line(call.Pos())})

@@ -33,42 +33,24 @@ const gosecVersion = "v2.29.0"
 // golangci is the -golangci flag.
 var golangci string
 
-const golangciCookielint = `version: "2"
-linters:
-  default: none
-  enable: [cookielint]
-  settings:
-    custom:
-      cookielint:
-        type: module
-run:
-  tests: false
-`
+// golangciConfig is a golangci-lint v2 configuration enabling one linter
+// with the given settings block (already indented under the linter).
+func golangciConfig(linter, settings string) string {
+	return "version: \"2\"\nlinters:\n  default: none\n  enable: [" + linter + "]\n  settings:\n" + settings + "run:\n  tests: false\n"
+}
 
-const golangciCookielintNoFacts = `version: "2"
-linters:
-  default: none
-  enable: [cookielint]
-  settings:
-    custom:
-      cookielint:
-        type: module
-        settings:
-          facts: false
-run:
-  tests: false
-`
+var (
+	golangciCookielint        = golangciConfig("cookielint", "    custom:\n      cookielint:\n        type: module\n")
+	golangciCookielintNoFacts = golangciConfig("cookielint", "    custom:\n      cookielint:\n        type: module\n        settings:\n          facts: false\n")
+	golangciGosec             = golangciConfig("gosec", "    gosec:\n      includes: [G124]\n")
+)
 
-const golangciGosec = `version: "2"
-linters:
-  default: none
-  enable: [gosec]
-  settings:
-    gosec:
-      includes: [G124]
-run:
-  tests: false
-`
+// benchCase is one command to time.
+type benchCase struct {
+	name   string
+	before func(i int) // run before each timed run, untimed
+	cmd    []string
+}
 
 func main() {
 	sizes := flag.String("n", "200,1000,2000", "generated module sizes in packages (0: none)")
@@ -238,11 +220,7 @@ func measure(title, dir string, t tools, runs, pkgs int) error {
 	}
 	coldTool := t.cookielint + "-cold"
 	vettool := []string{"vet", "-vettool=" + t.cookielint, "./..."}
-	cases := []struct {
-		name   string
-		before func(i int) // run before each timed run, untimed
-		cmd    []string
-	}{
+	cases := []benchCase{
 		{"floor (do-nothing analyzer with facts)", nil, []string{t.floor, "./..."}},
 		{"cookielint ./...", nil, []string{t.cookielint, "./..."}},
 		{"gosec -include=G124", nil, []string{t.gosec, "-quiet", "-include=G124", "-fmt=text", "./..."}},
@@ -261,21 +239,9 @@ func measure(title, dir string, t tools, runs, pkgs int) error {
 		os.WriteFile(withCLNoFacts, []byte(golangciCookielintNoFacts), 0o644)
 		os.WriteFile(withGosec, []byte(golangciGosec), 0o644)
 		cases = append(cases,
-			struct {
-				name   string
-				before func(i int)
-				cmd    []string
-			}{"golangci-lint: gosec G124 only", func(int) { cmd(dir, golangci, "cache", "clean") }, []string{golangci, "run", "-c", withGosec, "./..."}},
-			struct {
-				name   string
-				before func(i int)
-				cmd    []string
-			}{"golangci-lint: cookielint only", func(int) { cmd(dir, golangci, "cache", "clean") }, []string{golangci, "run", "-c", withCL, "./..."}},
-			struct {
-				name   string
-				before func(i int)
-				cmd    []string
-			}{"golangci-lint: cookielint only, facts: false", func(int) { cmd(dir, golangci, "cache", "clean") }, []string{golangci, "run", "-c", withCLNoFacts, "./..."}},
+			benchCase{"golangci-lint: gosec G124 only", func(int) { cmd(dir, golangci, "cache", "clean") }, []string{golangci, "run", "-c", withGosec, "./..."}},
+			benchCase{"golangci-lint: cookielint only", func(int) { cmd(dir, golangci, "cache", "clean") }, []string{golangci, "run", "-c", withCL, "./..."}},
+			benchCase{"golangci-lint: cookielint only, facts: false", func(int) { cmd(dir, golangci, "cache", "clean") }, []string{golangci, "run", "-c", withCLNoFacts, "./..."}},
 		)
 	}
 	var results []result
