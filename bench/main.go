@@ -25,6 +25,8 @@ import (
 	"strings"
 	"syscall"
 	"time"
+
+	"github.com/cookielint/cookielint/internal/testutil"
 )
 
 // gosecVersion is the gosec whose G124 cookie rule is measured.
@@ -33,17 +35,35 @@ const gosecVersion = "v2.29.0"
 // golangci is the -golangci flag.
 var golangci string
 
-// golangciConfig is a golangci-lint v2 configuration enabling one linter
-// with the given settings block (already indented under the linter).
-func golangciConfig(linter, settings string) string {
-	return "version: \"2\"\nlinters:\n  default: none\n  enable: [" + linter + "]\n  settings:\n" + settings + "run:\n  tests: false\n"
+// golangciConfig is a golangci-lint v2 configuration: its default linter
+// set ("none" or "standard"), a linter enabled on top (none if empty) and
+// that linter's settings block (already indented under "settings:").
+func golangciConfig(set, linter, settings string) string {
+	c := "version: \"2\"\nlinters:\n  default: " + set + "\n"
+	if linter != "" {
+		c += "  enable: [" + linter + "]\n  settings:\n" + settings
+	}
+	return c + "run:\n  tests: false\n"
 }
 
-var (
-	golangciCookielint        = golangciConfig("cookielint", "    custom:\n      cookielint:\n        type: module\n")
-	golangciCookielintNoFacts = golangciConfig("cookielint", "    custom:\n      cookielint:\n        type: module\n        settings:\n          facts: false\n")
-	golangciGosec             = golangciConfig("gosec", "    gosec:\n      includes: [G124]\n")
+const (
+	cookielintSettings        = "    custom:\n      cookielint:\n        type: module\n"
+	cookielintNoFactsSettings = cookielintSettings + "        settings:\n          facts: false\n"
+	gosecSettings             = "    gosec:\n      includes: [G124]\n"
 )
+
+// golangciCases are the golangci-lint configurations measured, each run
+// with a cold golangci-lint cache: one linter alone, and golangci-lint's
+// standard linter set (errcheck, govet, ineffassign, staticcheck, unused)
+// alone and with one linter added.
+var golangciCases = []struct{ name, config string }{
+	{"golangci-lint: gosec G124 only", golangciConfig("none", "gosec", gosecSettings)},
+	{"golangci-lint: cookielint only", golangciConfig("none", "cookielint", cookielintSettings)},
+	{"golangci-lint: cookielint only, facts: false", golangciConfig("none", "cookielint", cookielintNoFactsSettings)},
+	{"golangci-lint: standard linters", golangciConfig("standard", "", "")},
+	{"golangci-lint: standard + gosec G124", golangciConfig("standard", "gosec", gosecSettings)},
+	{"golangci-lint: standard + cookielint", golangciConfig("standard", "cookielint", cookielintSettings)},
+}
 
 // benchCase is one command to time.
 type benchCase struct {
@@ -56,7 +76,7 @@ func main() {
 	sizes := flag.String("n", "200,1000,2000", "generated module sizes in packages (0: none)")
 	runs := flag.Int("runs", 5, "runs of each command")
 	keep := flag.Bool("keep", false, "keep the generated modules and binaries")
-	flag.StringVar(&golangci, "golangci", "", "a golangci-lint built with the cookielint plugin: also compare it running cookielint with it running gosec's G124")
+	flag.StringVar(&golangci, "golangci", "", "also measure golangci-lint running cookielint and gosec's G124: the path of a golangci-lint built with the cookielint plugin, or \"build\" to build one")
 	flag.Parse()
 	if err := run(*sizes, *runs, *keep, flag.Args()); err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
@@ -83,6 +103,13 @@ func run(sizes string, runs int, keep bool, checkouts []string) error {
 	t, err := build(repo, work)
 	if err != nil {
 		return err
+	}
+	if golangci == "build" {
+		golangci = filepath.Join(work, "bin", "golangci-lint")
+		fmt.Println("building golangci-lint", testutil.GolangciVersion, "with the cookielint plugin")
+		if err := testutil.BuildGolangciLint(repo, work, golangci); err != nil {
+			return err
+		}
 	}
 	fmt.Printf("machine: %s/%s, %d CPUs, %s\n", runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), goVersion())
 	fmt.Printf("runs per command: %d; times are wall-clock medians [min, max]; memory is the peak RSS of the run\n", runs)
@@ -232,17 +259,16 @@ func measure(title, dir string, t tools, runs, pkgs int) error {
 	}
 	if golangci != "" {
 		cfgs := filepath.Join(filepath.Dir(t.cookielint), "golangci")
-		os.MkdirAll(cfgs, 0o755)
-		withCL, withGosec := filepath.Join(cfgs, "cookielint.yml"), filepath.Join(cfgs, "gosec.yml")
-		withCLNoFacts := filepath.Join(cfgs, "cookielint-nofacts.yml")
-		os.WriteFile(withCL, []byte(golangciCookielint), 0o644)
-		os.WriteFile(withCLNoFacts, []byte(golangciCookielintNoFacts), 0o644)
-		os.WriteFile(withGosec, []byte(golangciGosec), 0o644)
-		cases = append(cases,
-			benchCase{"golangci-lint: gosec G124 only", func(int) { cmd(dir, golangci, "cache", "clean") }, []string{golangci, "run", "-c", withGosec, "./..."}},
-			benchCase{"golangci-lint: cookielint only", func(int) { cmd(dir, golangci, "cache", "clean") }, []string{golangci, "run", "-c", withCL, "./..."}},
-			benchCase{"golangci-lint: cookielint only, facts: false", func(int) { cmd(dir, golangci, "cache", "clean") }, []string{golangci, "run", "-c", withCLNoFacts, "./..."}},
-		)
+		if err := os.MkdirAll(cfgs, 0o755); err != nil {
+			return err
+		}
+		for i, g := range golangciCases {
+			cfg := filepath.Join(cfgs, fmt.Sprintf("config%d.yml", i))
+			if err := os.WriteFile(cfg, []byte(g.config), 0o644); err != nil {
+				return err
+			}
+			cases = append(cases, benchCase{g.name, func(int) { cmd(dir, golangci, "cache", "clean") }, []string{golangci, "run", "-c", cfg, "./..."}})
+		}
 	}
 	var results []result
 	for _, c := range cases {
@@ -271,6 +297,15 @@ func measure(title, dir string, t tools, runs, pkgs int) error {
 		lo, hi := r.minmax()
 		fmt.Printf("| %s | %s | %s | %s | %d MB | %.2f | %.2f |\n", r.name, secs(r.median()), secs(lo), secs(hi), r.peak()/1024,
 			float64(r.median())/float64(floor), float64(r.median())/float64(gosec))
+	}
+	if golangci != "" {
+		byName := map[string]time.Duration{}
+		for _, r := range results {
+			byName[r.name] = r.median()
+		}
+		base := byName["golangci-lint: standard linters"]
+		fmt.Printf("\nadded to golangci-lint's standard linters (median against median): gosec G124 %+.2f s, cookielint %+.2f s\n",
+			(byName["golangci-lint: standard + gosec G124"] - base).Seconds(), (byName["golangci-lint: standard + cookielint"] - base).Seconds())
 	}
 	if pkgs > 0 {
 		fmt.Printf("\ncookielint per package: %.1f ms\n", float64(results[1].median().Microseconds())/1000/float64(pkgs))

@@ -2,7 +2,6 @@ package golangci
 
 import (
 	"bytes"
-	"encoding/json"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -13,9 +12,6 @@ import (
 
 	"github.com/cookielint/cookielint/internal/testutil"
 )
-
-// golangciVersion is the golangci-lint the plugin is tested in.
-const golangciVersion = "v2.15.0"
 
 // TestGolangciLint builds golangci-lint with the plugin for real, the way
 // `golangci-lint custom` would but from the module proxy instead of a git
@@ -35,22 +31,11 @@ func TestGolangciLint(t *testing.T) {
 	standalone := filepath.Join(tmp, "cookielint")
 	mustRun(t, repo, "go", "build", "-o", standalone, "./cmd/cookielint")
 
-	// golangci-lint's source from the module cache, with the plugin
-	// imported in its main package.
-	out := mustRun(t, repo, "go", "mod", "download", "-json", "github.com/golangci/golangci-lint/v2@"+golangciVersion)
-	var mod struct{ Dir string }
-	if err := json.Unmarshal([]byte(out), &mod); err != nil || mod.Dir == "" {
-		t.Fatalf("go mod download: %v\n%s", err, out)
-	}
-	src := filepath.Join(tmp, "golangci-lint")
-	copyTree(t, mod.Dir, src)
-	writeFile(t, filepath.Join(src, "cmd", "golangci-lint", "plugins.go"),
-		"package main\n\nimport _ \"github.com/cookielint/cookielint/golangci\"\n")
-	mustRun(t, src, "go", "mod", "edit", "-require", "github.com/cookielint/cookielint@v0.0.0",
-		"-replace", "github.com/cookielint/cookielint="+repo)
-	mustRun(t, src, "go", "mod", "tidy")
+	// golangci-lint built with the plugin, from the module cache.
 	gcl := filepath.Join(tmp, "golangci-lint-custom")
-	mustRun(t, src, "go", "build", "-o", gcl, "./cmd/golangci-lint")
+	if err := testutil.BuildGolangciLint(repo, tmp, gcl); err != nil {
+		t.Fatal(err)
+	}
 
 	// The fixture: a wrapper package whose undeclared name must be
 	// reported in its caller.

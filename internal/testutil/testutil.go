@@ -1,5 +1,6 @@
-// Package testutil holds file helpers the command, plugin and corpus tests
-// share.
+// Package testutil holds what the command, plugin and corpus tests and the
+// benchmarks share: file helpers and the build of a golangci-lint with the
+// plugin.
 package testutil
 
 import (
