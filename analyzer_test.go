@@ -2,7 +2,6 @@ package cookielint_test
 
 import (
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -10,6 +9,7 @@ import (
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/cookielint/cookielint"
+	"github.com/cookielint/cookielint/internal/testutil"
 )
 
 // The packages under testdata/src find testdata/src/cookie-policy.yaml by
@@ -144,11 +144,8 @@ func TestFrameworkFixes(t *testing.T) {
 // loads with GOPROXY=off.
 func downloadModules(t *testing.T, dir string) {
 	t.Helper()
-	cmd := exec.Command("go", "mod", "download")
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("go mod download: %v\n%s", err, out)
+	if err := testutil.DownloadModules(dir); err != nil {
+		t.Fatal(err)
 	}
 }
 

@@ -4,10 +4,11 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/cookielint/cookielint/internal/testutil"
 )
 
 // frameworksModule is the testdata module with the real frameworks, its
@@ -18,11 +19,8 @@ func frameworksModule(t *testing.T) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cmd := exec.Command("go", "mod", "download")
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("go mod download: %v\n%s", err, out)
+	if err := testutil.DownloadModules(dir); err != nil {
+		t.Fatal(err)
 	}
 	return dir
 }

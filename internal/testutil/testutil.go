@@ -38,3 +38,10 @@ func WriteFile(path, content string) error {
 	}
 	return os.WriteFile(path, []byte(content), 0o644)
 }
+
+// DownloadModules fetches the requirements of the module in dir (tests
+// that load it may run with GOPROXY=off).
+func DownloadModules(dir string) error {
+	_, err := goCmd(dir, "mod", "download")
+	return err
+}
