@@ -62,7 +62,7 @@ var Analyzer = NewAnalyzer(Config{})
 // NewAnalyzer returns a cookielint analyzer configured in Go. Its flags
 // start from cfg and may still change it.
 func NewAnalyzer(cfg Config) *analysis.Analyzer {
-	r := &runner{cfg: cfg, policies: newPolicyCache(), sinks: indexSinks(), sinkPkgs: sinkPackages()}
+	r := &runner{cfg: cfg, policies: newPolicyCache(), sinks: indexSinks(), sinkPkgs: modeledPackages}
 	a := &analysis.Analyzer{
 		Name: "cookielint",
 		Doc:  Doc,

@@ -258,6 +258,14 @@ func sinkPackages() map[string]bool {
 	return m
 }
 
+// modeledPackages are the packages of the cookie, sink and library models.
+var modeledPackages = sinkPackages()
+
+// Modeled reports whether path is a package that cookielint models (net/http,
+// the frameworks, the session and CSRF libraries): a package that imports
+// none of them, directly or not, cannot set a cookie.
+func Modeled(path string) bool { return modeledPackages[path] }
+
 type funcKey struct{ pkg, recv, fn string }
 
 func indexSinks() map[funcKey]*sinkModel {

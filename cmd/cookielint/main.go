@@ -23,6 +23,7 @@ import (
 	"golang.org/x/tools/go/analysis/singlechecker"
 
 	"github.com/cookielint/cookielint"
+	"github.com/cookielint/cookielint/internal/driver"
 	"github.com/cookielint/cookielint/policy"
 )
 
@@ -50,13 +51,41 @@ func main() {
 	// Check the policy once, before any package is loaded, so that a bad
 	// policy stops the run with every error listed once. go vet's
 	// per-package runs (a .cfg argument) report it through the analyzer.
-	if path, ok := flagValue(args, "policy"); ok && !vetUnit(args) {
-		if _, err := policy.Load(path); err != nil {
+	if !vetUnit(args) && !describes(args) {
+		path, _ := flagValue(args, "policy")
+		if err := checkPolicy(path); err != nil {
 			fmt.Fprintln(os.Stderr, err)
 			os.Exit(1)
 		}
 	}
+	// The usual run loads dependencies that cannot reach a cookie without
+	// their function bodies (internal/driver); what the driver does not
+	// handle (-fix, -diff, -flags, help, go vet's per-package runs) is
+	// singlechecker's.
+	if code, ok := driver.Main(cookielint.Analyzer, args, cookielint.Modeled); ok {
+		os.Exit(code)
+	}
 	singlechecker.Main(cookielint.Analyzer)
+}
+
+// checkPolicy loads the policy a run will use: the -policy file, else the
+// nearest cookie-policy.yaml from the current directory, if any. The
+// analyzer loads a policy only when a package sets a cookie, so without
+// this a broken policy of a module that sets none would go unnoticed.
+func checkPolicy(flagPath string) error {
+	path := flagPath
+	if path == "" {
+		cwd, err := os.Getwd()
+		if err != nil {
+			return err
+		}
+		path = cookielint.NearestPolicy(cwd)
+	}
+	if path == "" {
+		return nil
+	}
+	_, err := policy.Load(path)
+	return err
 }
 
 // flagValue finds -name=value, --name=value, -name value or --name value
@@ -76,6 +105,18 @@ func flagValue(args []string, name string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// describes reports whether the command is only asked to describe itself:
+// go vet's -flags, or help.
+func describes(args []string) bool {
+	for _, a := range args {
+		switch strings.TrimLeft(a, "-") {
+		case "flags", "h", "help":
+			return strings.HasPrefix(a, "-")
+		}
+	}
+	return false
 }
 
 func vetUnit(args []string) bool {

@@ -116,6 +116,23 @@ func TestStandaloneExitCodes(t *testing.T) {
 	}
 }
 
+// A broken cookie-policy.yaml found next to the code stops the run even
+// when the packages analyzed set no cookie (the analyzer itself loads a
+// policy only at the first cookie).
+func TestDiscoveredPolicyChecked(t *testing.T) {
+	dir := copyDir(t, "testdata/vetmod")
+	if err := os.WriteFile(filepath.Join(dir, "cookie-policy.yaml"), []byte("version: 1\ncookies:\n  - name: a\n    httpOnly: sometimes\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	want := "cookie-policy.yaml:4:15: cookie entry: httpOnly must be true or false, not a string"
+	for _, args := range [][]string{{"./web"}, {"report", "./web"}} {
+		out, code := run(t, dir, bin, args...)
+		if code != 1 || strings.Count(out, want) != 1 {
+			t.Errorf("cookielint %s with a broken discovered policy: exit %d, want 1 and %q once\n%s", strings.Join(args, " "), code, want, out)
+		}
+	}
+}
+
 // go vet -vettool reports what the standalone command reports, exits
 // non-zero on findings, and sees policy edits although it caches results.
 func TestGoVet(t *testing.T) {

@@ -11,10 +11,9 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
-	"golang.org/x/tools/go/packages"
 
 	"github.com/cookielint/cookielint"
-	"github.com/cookielint/cookielint/policy"
+	"github.com/cookielint/cookielint/internal/driver"
 	"github.com/cookielint/cookielint/report"
 )
 
@@ -48,11 +47,11 @@ func reportCommand(args []string) int {
 		return 1
 	}
 	cfg := cookielint.Config{Strict: *strict, Tests: *tests}
+	if err := checkPolicy(*policyFile); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
 	if *policyFile != "" {
-		if _, err := policy.Load(*policyFile); err != nil {
-			fmt.Fprintln(os.Stderr, err)
-			return 1
-		}
 		abs, err := filepath.Abs(*policyFile)
 		if err != nil {
 			fmt.Fprintln(os.Stderr, "cookielint report:", err)
@@ -145,15 +144,8 @@ func analyze(a *analysis.Analyzer, tests bool, patterns []string, root string) (
 // standalone command does. Errors are printed to standard error, once
 // each; failed says whether there were any.
 func runAnalysis(a *analysis.Analyzer, tests bool, patterns []string) (graph *checker.Graph, failed bool) {
-	pkgs, err := packages.Load(&packages.Config{Mode: packages.LoadAllSyntax, Tests: tests}, patterns...)
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "cookielint:", err)
-		return nil, true
-	}
-	failed = packages.PrintErrors(pkgs) > 0
-	graph, err = checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil)
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "cookielint:", err)
+	graph, failed = driver.Analyze(a, tests, patterns, cookielint.Modeled)
+	if graph == nil {
 		return nil, true
 	}
 	seen := map[string]bool{}

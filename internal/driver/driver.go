@@ -1,0 +1,120 @@
+// Package driver runs an analyzer over packages named on the command line,
+// as singlechecker does, but loads them with Load: dependencies that
+// cannot reach a cookie are type-checked without their function bodies.
+// The standalone command, its report and inventory subcommands and the
+// benchmark's floor use it; go vet and golangci-lint load packages their
+// own way.
+package driver
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"runtime/pprof"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
+)
+
+// Analyze loads the packages and runs the analyzer on them. Errors in
+// loading (a package that does not type-check, a pattern that matches
+// nothing) are printed to standard error; loadFailed says whether there
+// were any. graph is nil when nothing could be loaded. The actions' own
+// errors are left in the graph.
+func Analyze(a *analysis.Analyzer, tests bool, patterns []string, modeled func(string) bool) (graph *checker.Graph, loadFailed bool) {
+	pkgs, err := Load(patterns, tests, modeled)
+	if err == nil && len(pkgs) == 0 {
+		err = fmt.Errorf("%s matched no packages", strings.Join(patterns, " "))
+	}
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "%s: %v\n", a.Name, err)
+		return nil, true
+	}
+	loadFailed = packages.PrintErrors(pkgs) > 0
+	graph, err = checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil)
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "%s: %v\n", a.Name, err)
+		return nil, true
+	}
+	return graph, loadFailed
+}
+
+// Main runs the analyzer as a command with args (without the program
+// name), printing diagnostics as singlechecker does: text on standard
+// error, or JSON on standard output with -json; -c N prints N lines of
+// context. It understands the analyzer's flags and -json, -c, -test,
+// -cpuprofile and -memprofile; ok is false, and nothing has been done,
+// for anything else (-fix, -diff, -flags, -h, a go vet unit): the caller
+// leaves those to singlechecker.
+//
+// The exit status is singlechecker's: 1 when a package failed to load or
+// be analyzed, else 3 when there are diagnostics (0 with -json), else 0.
+func Main(a *analysis.Analyzer, args []string, modeled func(string) bool) (code int, ok bool) {
+	fs := flag.NewFlagSet(a.Name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	a.Flags.VisitAll(func(f *flag.Flag) { fs.Var(f.Value, f.Name, f.Usage) })
+	jsonOut := fs.Bool("json", false, "emit JSON output")
+	contextLines := fs.Int("c", -1, "display offending line with this many lines of context")
+	tests := fs.Bool("test", true, "indicates whether test files should be analyzed, too")
+	cpuProfile := fs.String("cpuprofile", "", "write CPU profile to this file")
+	memProfile := fs.String("memprofile", "", "write memory profile to this file")
+	if err := fs.Parse(args); err != nil || fs.NArg() == 0 || strings.HasSuffix(fs.Arg(fs.NArg()-1), ".cfg") {
+		return 0, false
+	}
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "%s: %v\n", a.Name, err)
+			return 1, true
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			fmt.Fprintf(os.Stderr, "%s: %v\n", a.Name, err)
+			return 1, true
+		}
+		defer pprof.StopCPUProfile()
+	}
+	if *memProfile != "" {
+		defer func() {
+			f, err := os.Create(*memProfile)
+			if err == nil {
+				runtime.GC()
+				err = pprof.WriteHeapProfile(f)
+				f.Close()
+			}
+			if err != nil {
+				fmt.Fprintf(os.Stderr, "%s: %v\n", a.Name, err)
+				code = 1
+			}
+		}()
+	}
+
+	graph, loadFailed := Analyze(a, *tests, fs.Args(), modeled)
+	if graph == nil {
+		return 1, true
+	}
+	if *jsonOut {
+		if err := graph.PrintJSON(os.Stdout); err != nil || loadFailed {
+			return 1, true
+		}
+		return 0, true
+	}
+	if err := graph.PrintText(os.Stderr, *contextLines); err != nil || loadFailed {
+		return 1, true
+	}
+	diagnostics := false
+	for act := range graph.All() {
+		if act.Err != nil {
+			return 1, true
+		}
+		diagnostics = diagnostics || act.IsRoot && len(act.Diagnostics) > 0
+	}
+	if diagnostics {
+		return 3, true
+	}
+	return 0, true
+}

@@ -1,0 +1,248 @@
+package driver
+
+import (
+	"fmt"
+	"go/ast"
+	"go/importer"
+	"go/parser"
+	"go/token"
+	"go/types"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
+
+	"github.com/cookielint/cookielint"
+	"github.com/cookielint/cookielint/internal/testutil"
+)
+
+// On the module with the real frameworks, the trimmed load type-checks
+// without an error, trims what cannot reach a cookie and nothing else, and
+// gives exactly the findings of a load of everything from source.
+func TestLoadFindsWhatAFullLoadFinds(t *testing.T) {
+	dir, err := filepath.Abs("../../testdata/frameworks")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := testutil.DownloadModules(dir); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(dir)
+	t.Setenv("GOWORK", "off")
+	t.Setenv("GOFLAGS", "-mod=mod")
+
+	trimmed, err := Load([]string{"./..."}, false, cookielint.Modeled)
+	if err != nil {
+		t.Fatal(err)
+	}
+	packages.Visit(trimmed, nil, func(p *packages.Package) {
+		for _, e := range p.Errors {
+			t.Errorf("%s: %v", p.PkgPath, e)
+		}
+	})
+	for _, c := range []struct {
+		pkg, recv, fn string
+		body          bool
+	}{
+		{"strings", "", "ToUpper", false},       // cannot reach a cookie
+		{"encoding/json", "", "Marshal", false}, // nor can a framework's codec
+		{"net/http", "", "SetCookie", true},     // a modeled package
+		{"github.com/gin-gonic/gin", "Context", "SetCookie", true},
+		{"github.com/gorilla/sessions", "", "NewCookie", true}, // its summary is a fact
+		{"frameworks/inventory/wrap", "", "Set", true},         // asked for
+	} {
+		fd := funcDecl(trimmed, c.pkg, c.recv, c.fn)
+		if fd == nil {
+			t.Errorf("%s.%s not found", c.pkg, c.fn)
+		} else if (fd.Body != nil) != c.body {
+			t.Errorf("%s.%s: body kept %v, want %v", c.pkg, c.fn, fd.Body != nil, c.body)
+		}
+	}
+
+	full, err := packages.Load(&packages.Config{Mode: packages.LoadAllSyntax | packages.NeedModule}, "./...")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := findings(t, trimmed)
+	want := findings(t, full)
+	if len(want) < 50 {
+		t.Fatalf("only %d findings in the frameworks module: the comparison shows little", len(want))
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("trimmed load: %d findings, full load: %d\n%s", len(got), len(want), lineDiff(got, want))
+	}
+}
+
+// findings runs cookielint (strict, so that run-time values are findings
+// too) on pkgs and returns its diagnostics as sorted lines.
+func findings(t *testing.T, pkgs []*packages.Package) []string {
+	t.Helper()
+	a := cookielint.NewAnalyzer(cookielint.Config{Strict: true})
+	g, err := checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var lines []string
+	for act := range g.All() {
+		if act.Err != nil {
+			t.Errorf("%s: %v", act.Package.PkgPath, act.Err)
+		}
+		if act.IsRoot {
+			for _, d := range act.Diagnostics {
+				lines = append(lines, fmt.Sprintf("%s: %s", act.Package.Fset.Position(d.Pos), d.Message))
+			}
+		}
+	}
+	slices.Sort(lines)
+	return lines
+}
+
+func lineDiff(got, want []string) string {
+	var b strings.Builder
+	for _, l := range got {
+		if !slices.Contains(want, l) {
+			fmt.Fprintf(&b, "+ %s\n", l)
+		}
+	}
+	for _, l := range want {
+		if !slices.Contains(got, l) {
+			fmt.Fprintf(&b, "- %s\n", l)
+		}
+	}
+	return b.String()
+}
+
+// funcDecl finds a function or method declaration in the loaded graph.
+func funcDecl(roots []*packages.Package, pkg, recv, fn string) *ast.FuncDecl {
+	var found *ast.FuncDecl
+	packages.Visit(roots, nil, func(p *packages.Package) {
+		if p.PkgPath != pkg || found != nil {
+			return
+		}
+		for _, f := range p.Syntax {
+			for _, d := range f.Decls {
+				fd, ok := d.(*ast.FuncDecl)
+				if !ok || fd.Name.Name != fn || (fd.Recv == nil) != (recv == "") {
+					continue
+				}
+				if recv != "" && !strings.Contains(types.ExprString(fd.Recv.List[0].Type), recv) {
+					continue
+				}
+				found = fd
+			}
+		}
+	})
+	return found
+}
+
+const trimSource = `package p
+
+import (
+	"fmt"
+	"io"
+	str "strconv"
+	"strings"
+)
+
+var table = [...]string{"a", "b", "c"}
+
+var sparse = [...]int{5: 1}
+
+var m = map[string]int{"x": len(strings.Fields("a b"))}
+
+var r io.Reader
+
+const n = len(table)
+
+func init() { fmt.Println("starting") }
+
+func Upper(s string) string { return strings.ToUpper(s) + str.Itoa(n) }
+
+func Map[T any](xs []T, f func(T) T) []T {
+	for i := range xs {
+		xs[i] = f(xs[i])
+	}
+	return xs
+}
+
+type box[T any] struct{ v T }
+
+func (b *box[T]) Get() T { return b.v }
+`
+
+// trimFile leaves a file that still type-checks, with the same package
+// declarations and types.
+func TestTrimFile(t *testing.T) {
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "p.go", trimSource, parser.SkipObjectResolution)
+	if err != nil {
+		t.Fatal(err)
+	}
+	trimFile(f, map[string]*packages.Package{
+		"fmt": {Name: "fmt"}, "io": {Name: "io"}, "strconv": {Name: "strconv"}, "strings": {Name: "strings"},
+	})
+	conf := types.Config{Importer: importer.ForCompiler(fset, "source", nil)}
+	pkg, err := conf.Check("p", fset, []*ast.File{f}, nil)
+	if err != nil {
+		t.Fatalf("the trimmed file does not type-check: %v", err)
+	}
+	bodies := map[string]*ast.BlockStmt{}
+	for _, d := range f.Decls {
+		if fd, ok := d.(*ast.FuncDecl); ok {
+			bodies[fd.Name.Name] = fd.Body
+		}
+	}
+	if bodies["Upper"] != nil {
+		t.Error("Upper kept its body")
+	}
+	if b := bodies["init"]; b == nil || len(b.List) != 0 {
+		t.Error("init must keep an empty body")
+	}
+	if bodies["Map"] == nil || bodies["Get"] == nil {
+		t.Error("a generic function or method lost its body")
+	}
+	var imports []string
+	for _, imp := range f.Imports {
+		name := ""
+		if imp.Name != nil {
+			name = imp.Name.Name + " "
+		}
+		imports = append(imports, name+imp.Path.Value)
+	}
+	if got, want := strings.Join(imports, ", "), `_ "fmt", "io", _ "strconv", _ "strings"`; got != want {
+		t.Errorf("imports %s, want %s", got, want)
+	}
+	for name, want := range map[string]string{
+		"table": "[3]string", "sparse": "[6]int", "m": "map[string]int", "r": "io.Reader", "n": "int",
+	} {
+		if got := pkg.Scope().Lookup(name).Type().String(); got != want {
+			t.Errorf("%s: type %s, want %s", name, got, want)
+		}
+	}
+	if got := pkg.Scope().Lookup("n").(*types.Const).Val().String(); got != "3" {
+		t.Errorf("n = %s, want 3", got)
+	}
+}
+
+// A file trimFile cannot be sure of is left whole: a dot import, an
+// import whose package name is not known.
+func TestTrimFileLeavesWhole(t *testing.T) {
+	for _, src := range []string{
+		"package p\n\nimport . \"strings\"\n\nfunc F() string { return ToUpper(\"x\") }\n",
+		"package p\n\nimport \"example.com/unknown\"\n\nfunc F() { unknown.Do() }\n",
+	} {
+		fset := token.NewFileSet()
+		f, err := parser.ParseFile(fset, "p.go", src, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		trimFile(f, map[string]*packages.Package{"strings": {Name: "strings"}})
+		if f.Decls[len(f.Decls)-1].(*ast.FuncDecl).Body == nil || f.Imports[0].Name != nil && f.Imports[0].Name.Name == "_" {
+			t.Errorf("trimmed:\n%s", src)
+		}
+	}
+}
