@@ -2,8 +2,8 @@
 // instead: a do-nothing analyzer that loads packages the same way (the
 // floor), gosec's cookie rule (G124), and go vet with cookielint as its
 // vettool, cold and warm. It times several runs of each (median, min,
-// max), reads each run's peak memory, and prints ratios against the floor
-// and gosec.
+// max, and the median CPU time), reads each run's peak memory, and prints
+// ratios against the floor and gosec.
 //
 //	go run ./bench                        # generated modules of 200, 1000, 2000 packages
 //	go run ./bench -n 200 -runs 3         # smaller
@@ -175,7 +175,8 @@ func build(repo, work string) (tools, error) {
 // sample is one timed run.
 type sample struct {
 	wall time.Duration
-	rss  int64 // peak resident set size, KiB
+	cpu  time.Duration // user and system time, children included
+	rss  int64         // peak resident set size, KiB
 }
 
 type result struct {
@@ -190,6 +191,16 @@ func (r result) median() time.Duration {
 	}
 	slices.Sort(ws)
 	return ws[len(ws)/2]
+}
+
+// cpu is the median CPU time of the runs.
+func (r result) cpu() time.Duration {
+	cs := make([]time.Duration, len(r.samples))
+	for i, s := range r.samples {
+		cs[i] = s.cpu
+	}
+	slices.Sort(cs)
+	return cs[len(cs)/2]
 }
 
 func (r result) minmax() (time.Duration, time.Duration) {
@@ -229,7 +240,7 @@ func timed(dir string, env []string, name string, args ...string) (sample, error
 	if ru, ok := c.ProcessState.SysUsage().(*syscall.Rusage); ok {
 		rss = int64(ru.Maxrss)
 	}
-	return sample{wall, rss}, nil
+	return sample{wall, c.ProcessState.UserTime() + c.ProcessState.SystemTime(), rss}, nil
 }
 
 func measure(title, dir string, t tools, runs, pkgs int) error {
@@ -292,21 +303,25 @@ func measure(title, dir string, t tools, runs, pkgs int) error {
 		results = append(results, r)
 	}
 	floor, gosec := results[0].median(), results[3].median()
-	fmt.Println("| command | median | min | max | peak RSS | vs floor | vs gosec |")
-	fmt.Println("|---|---|---|---|---|---|---|")
+	fmt.Println("| command | median | min | max | CPU | peak RSS | vs floor | vs gosec |")
+	fmt.Println("|---|---|---|---|---|---|---|---|")
 	for _, r := range results {
 		lo, hi := r.minmax()
-		fmt.Printf("| %s | %s | %s | %s | %d MB | %.2f | %.2f |\n", r.name, secs(r.median()), secs(lo), secs(hi), r.peak()/1024,
+		fmt.Printf("| %s | %s | %s | %s | %s | %d MB | %.2f | %.2f |\n", r.name, secs(r.median()), secs(lo), secs(hi), secs(r.cpu()), r.peak()/1024,
 			float64(r.median())/float64(floor), float64(r.median())/float64(gosec))
 	}
 	if golangci != "" {
-		byName := map[string]time.Duration{}
+		byName := map[string]result{}
 		for _, r := range results {
-			byName[r.name] = r.median()
+			byName[r.name] = r
 		}
 		base := byName["golangci-lint: standard linters"]
-		fmt.Printf("\nadded to golangci-lint's standard linters (median against median): gosec G124 %+.2f s, cookielint %+.2f s\n",
-			(byName["golangci-lint: standard + gosec G124"] - base).Seconds(), (byName["golangci-lint: standard + cookielint"] - base).Seconds())
+		added := func(name string) string {
+			r := byName[name]
+			return fmt.Sprintf("%+.2f s wall, %+.2f s CPU", (r.median() - base.median()).Seconds(), (r.cpu() - base.cpu()).Seconds())
+		}
+		fmt.Printf("\nadded to golangci-lint's standard linters (medians): gosec G124 %s; cookielint %s\n",
+			added("golangci-lint: standard + gosec G124"), added("golangci-lint: standard + cookielint"))
 	}
 	if pkgs > 0 {
 		fmt.Printf("\ncookielint per package: %.1f ms\n", float64(results[1].median().Microseconds())/1000/float64(pkgs))

@@ -9,7 +9,7 @@ import (
 )
 
 // TestCorpus runs cookielint over real modules and the standard library:
-// no panic, no error caused by the tool.
+// no panic, no error caused by the tool, no load error.
 func TestCorpus(t *testing.T) {
 	if testing.Short() {
 		t.Skip("downloads and analyzes real modules")
@@ -32,6 +32,11 @@ func TestCorpus(t *testing.T) {
 		}
 		for _, e := range r.ToolErrors {
 			t.Errorf("%s: tool error: %s", r.Module, e)
+		}
+		// The pinned modules type-check: a load error would be the loader's
+		// doing (dependencies are type-checked without their bodies).
+		if r.LoadErrors > 0 {
+			t.Errorf("%s: %d load errors in a module that type-checks", r.Module, r.LoadErrors)
 		}
 		if r.Packages == 0 && r.DownloadErr == nil {
 			t.Errorf("%s: no package analyzed (exit %d)", r.Module, r.ExitCode)
