@@ -114,6 +114,8 @@ func describes(args []string) bool {
 		switch strings.TrimLeft(a, "-") {
 		case "flags", "h", "help":
 			return strings.HasPrefix(a, "-")
+		case a:
+			return false // flags come first
 		}
 	}
 	return false
