@@ -13,14 +13,14 @@ import (
 // an analyzer with facts: every package from source, so that facts can be
 // computed for it, but a dependency that cannot reach a cookie (it imports
 // none of the modeled packages, directly or not) is loaded without its
-// function bodies. Its analysis stops at once and learns nothing from
+// function bodies and with its table literals emptied. Its analysis stops at once and learns nothing from
 // them, while type-checking bodies is most of what loading costs: the
 // standard library's crypto, encoding and runtime packages, a framework's
 // codecs and validators. The packages matching patterns are always loaded
 // whole.
 //
 // modeled reports whether a package path is one whose import lets a
-// package set a cookie (cookielint.ModeledPackages).
+// package set a cookie (cookielint.Modeled).
 func Load(patterns []string, tests bool, modeled func(path string) bool) ([]*packages.Package, error) {
 	// The import graph first (go list, no parsing), to know which files
 	// to trim.
