@@ -184,23 +184,21 @@ type result struct {
 	samples []sample
 }
 
+// median is the median wall-clock time of the runs.
 func (r result) median() time.Duration {
-	ws := make([]time.Duration, len(r.samples))
-	for i, s := range r.samples {
-		ws[i] = s.wall
-	}
-	slices.Sort(ws)
-	return ws[len(ws)/2]
+	return r.medianOf(func(s sample) time.Duration { return s.wall })
 }
 
 // cpu is the median CPU time of the runs.
-func (r result) cpu() time.Duration {
-	cs := make([]time.Duration, len(r.samples))
+func (r result) cpu() time.Duration { return r.medianOf(func(s sample) time.Duration { return s.cpu }) }
+
+func (r result) medianOf(f func(sample) time.Duration) time.Duration {
+	ds := make([]time.Duration, len(r.samples))
 	for i, s := range r.samples {
-		cs[i] = s.cpu
+		ds[i] = f(s)
 	}
-	slices.Sort(cs)
-	return cs[len(cs)/2]
+	slices.Sort(ds)
+	return ds[len(ds)/2]
 }
 
 func (r result) minmax() (time.Duration, time.Duration) {
