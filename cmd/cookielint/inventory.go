@@ -35,27 +35,17 @@ func inventoryCommand(args []string) int {
 		return 1
 	}
 	cfg := cookielint.Config{Tests: *tests}
-	path := *policyFile
-	if path == "" {
-		cwd, _ := os.Getwd()
-		path = cookielint.NearestPolicy(cwd)
+	pol, err := runPolicy(*policyFile)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
 	}
-	var pol *policy.Policy
-	if path != "" {
-		p, err := policy.Load(path)
-		if err != nil {
-			fmt.Fprintln(os.Stderr, err)
-			return 1
-		}
-		pol = p
-		if *policyFile != "" {
-			abs, _ := filepath.Abs(path)
-			cfg.PolicyFile = abs
-		}
+	if *policyFile != "" {
+		abs, _ := filepath.Abs(*policyFile)
+		cfg.PolicyFile = abs
 	}
 	sets, failed := inventory(cookielint.NewAnalyzer(cfg), *tests, fs.Args())
 	unused := neverSet(pol, sets)
-	var err error
 	switch *format {
 	case "json":
 		err = inventoryJSON(os.Stdout, sets, unused)

@@ -73,19 +73,25 @@ func main() {
 // analyzer loads a policy only when a package sets a cookie, so without
 // this a broken policy of a module that sets none would go unnoticed.
 func checkPolicy(flagPath string) error {
+	_, err := runPolicy(flagPath)
+	return err
+}
+
+// runPolicy loads the policy a run will use, as checkPolicy says; nil
+// when there is none.
+func runPolicy(flagPath string) (*policy.Policy, error) {
 	path := flagPath
 	if path == "" {
 		cwd, err := os.Getwd()
 		if err != nil {
-			return err
+			return nil, err
 		}
 		path = cookielint.NearestPolicy(cwd)
 	}
 	if path == "" {
-		return nil
+		return nil, nil
 	}
-	_, err := policy.Load(path)
-	return err
+	return policy.Load(path)
 }
 
 // flagValue finds -name=value, --name=value, -name value or --name value
