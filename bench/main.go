@@ -65,6 +65,12 @@ var golangciCases = []struct{ name, config string }{
 	{"golangci-lint: standard + cookielint", golangciConfig("standard", "cookielint", cookielintSettings)},
 }
 
+// The cases the ratios are taken against.
+const (
+	floorCase = "floor (do-nothing analyzer, loaded as cookielint loads)"
+	gosecCase = "gosec -include=G124"
+)
+
 // benchCase is one command to time.
 type benchCase struct {
 	name   string
@@ -257,10 +263,10 @@ func measure(title, dir string, t tools, runs, pkgs int) error {
 	coldTool := t.cookielint + "-cold"
 	vettool := []string{"vet", "-vettool=" + t.cookielint, "./..."}
 	cases := []benchCase{
-		{"floor (do-nothing analyzer, loaded as cookielint loads)", nil, []string{t.floor, "./..."}},
+		{floorCase, nil, []string{t.floor, "./..."}},
 		{"cookielint ./...", nil, []string{t.cookielint, "./..."}},
 		{"do-nothing analyzer with facts, everything loaded whole (singlechecker)", nil, []string{t.floor, "-all", "./..."}},
-		{"gosec -include=G124", nil, []string{t.gosec, "-quiet", "-include=G124", "-fmt=text", "./..."}},
+		{gosecCase, nil, []string{t.gosec, "-quiet", "-include=G124", "-fmt=text", "./..."}},
 		{"go vet -vettool (cold)", func(i int) {
 			salt := fmt.Sprintf("cookielint-bench-%d-%d", i, time.Now().UnixNano())
 			os.WriteFile(coldTool, append(append([]byte{}, exe...), salt...), 0o755)
@@ -300,7 +306,11 @@ func measure(title, dir string, t tools, runs, pkgs int) error {
 		}
 		results = append(results, r)
 	}
-	floor, gosec := results[0].median(), results[3].median()
+	byName := map[string]result{}
+	for _, r := range results {
+		byName[r.name] = r
+	}
+	floor, gosec := byName[floorCase].median(), byName[gosecCase].median()
 	fmt.Println("| command | median | min | max | CPU | peak RSS | vs floor | vs gosec |")
 	fmt.Println("|---|---|---|---|---|---|---|---|")
 	for _, r := range results {
@@ -309,10 +319,6 @@ func measure(title, dir string, t tools, runs, pkgs int) error {
 			float64(r.median())/float64(floor), float64(r.median())/float64(gosec))
 	}
 	if golangci != "" {
-		byName := map[string]result{}
-		for _, r := range results {
-			byName[r.name] = r
-		}
 		base := byName["golangci-lint: standard linters"]
 		added := func(name string) string {
 			r := byName[name]
@@ -322,7 +328,7 @@ func measure(title, dir string, t tools, runs, pkgs int) error {
 			added("golangci-lint: standard + gosec G124"), added("golangci-lint: standard + cookielint"))
 	}
 	if pkgs > 0 {
-		fmt.Printf("\ncookielint per package: %.1f ms\n", float64(results[1].median().Microseconds())/1000/float64(pkgs))
+		fmt.Printf("\ncookielint per package: %.1f ms\n", float64(byName["cookielint ./..."].median().Microseconds())/1000/float64(pkgs))
 	}
 	return nil
 }
