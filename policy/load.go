@@ -64,15 +64,9 @@ func Load(path string) (*Policy, error) {
 // Parse decodes a policy file's contents; file names it in errors. The
 // error, if any, is an ErrorList (or a single *Error for a syntax error).
 func Parse(file string, data []byte) (*Policy, error) {
-	if len(data) > MaxFileSize {
-		return nil, &Error{File: file, Line: 1, Column: 1, Msg: fmt.Sprintf("policy file is over %d bytes, the limit", MaxFileSize)}
-	}
-	if err := checkShape(file, data); err != nil {
-		return nil, err
-	}
-	f, err := parser.ParseBytes(data, 0)
+	f, err := parseYAML(file, data)
 	if err != nil {
-		return nil, syntaxError(file, err)
+		return nil, err
 	}
 	d := &decoder{file: file, p: &Policy{File: file}}
 	if len(f.Docs) != 1 || f.Docs[0].Body == nil {
@@ -92,6 +86,22 @@ func Parse(file string, data []byte) (*Policy, error) {
 		return nil, d.errs
 	}
 	return d.p, nil
+}
+
+// parseYAML parses a policy or models file, within the limits on its size
+// and shape.
+func parseYAML(file string, data []byte) (*ast.File, error) {
+	if len(data) > MaxFileSize {
+		return nil, &Error{File: file, Line: 1, Column: 1, Msg: fmt.Sprintf("policy file is over %d bytes, the limit", MaxFileSize)}
+	}
+	if err := checkShape(file, data); err != nil {
+		return nil, err
+	}
+	f, err := parser.ParseBytes(data, 0)
+	if err != nil {
+		return nil, syntaxError(file, err)
+	}
+	return f, nil
 }
 
 func syntaxError(file string, err error) error {
@@ -250,7 +260,7 @@ func (d *decoder) boolean(n ast.Node, what string) (*bool, bool) {
 	return nil, false
 }
 
-var topFields = []string{"version", "defaults", "cookies"}
+var topFields = []string{"version", "defaults", "cookies", "models"}
 
 func (d *decoder) top(n ast.Node) {
 	fields, ok := d.mapping(n, "policy", topFields)
@@ -276,6 +286,8 @@ func (d *decoder) top(n ast.Node) {
 			d.p.Defaults = d.rules(f.value, "defaults", defaultFields)
 		case "cookies":
 			d.cookies(f.value)
+		case "models":
+			d.p.Models = d.models(f.value)
 		}
 	}
 	if !hasVersion {

@@ -12,6 +12,9 @@ type Policy struct {
 	Version  int
 	Defaults Rules
 	Cookies  []*Entry
+	// Models are the team's own cookie types, sinks and options, in the
+	// form of the built-in framework table; nil when the file has none.
+	Models *Models
 }
 
 // SameSite is a SameSite level, ordered from weakest to strongest.
