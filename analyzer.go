@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"strings"
+	"sync"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -62,7 +63,7 @@ var Analyzer = NewAnalyzer(Config{})
 // NewAnalyzer returns a cookielint analyzer configured in Go. Its flags
 // start from cfg and may still change it.
 func NewAnalyzer(cfg Config) *analysis.Analyzer {
-	r := &runner{cfg: cfg, policies: newPolicyCache(), sinks: indexSinks(), sinkPkgs: modeledPackages}
+	r := &runner{cfg: cfg, policies: newPolicyCache(), registries: map[*policy.Policy]*models{}}
 	a := &analysis.Analyzer{
 		Name: "cookielint",
 		Doc:  Doc,
@@ -73,7 +74,7 @@ func NewAnalyzer(cfg Config) *analysis.Analyzer {
 	}
 	if !cfg.NoFacts {
 		// Summaries of helpers and constructors travel between packages.
-		a.FactTypes = []analysis.Fact{new(Summary), new(packageFact)}
+		a.FactTypes = []analysis.Fact{new(Summary), new(packageFact), new(moduleFact)}
 	}
 	a.Flags.StringVar(&r.cfg.PolicyFile, "policy", cfg.PolicyFile, "policy file (default: the nearest "+DefaultPolicyFile+" up to the module root)")
 	a.Flags.BoolVar(&r.cfg.Strict, "strict", cfg.Strict, "also report values decided at run time, which cannot be verified")
@@ -85,8 +86,10 @@ func NewAnalyzer(cfg Config) *analysis.Analyzer {
 type runner struct {
 	cfg      Config
 	policies *policyCache
-	sinks    map[funcKey]*sinkModel
-	sinkPkgs map[string]bool
+	// registries are the models for each policy: the built-in ones, and
+	// the policy's own.
+	mu         sync.Mutex
+	registries map[*policy.Policy]*models
 }
 
 // checker is the state of one pass.
@@ -99,7 +102,7 @@ type checker struct {
 	policy       *policy.Policy
 	policyLoaded bool
 	policyErr    error
-	sinks        map[funcKey]*sinkModel
+	models       *models
 	nolint       nolintIndex
 	at           token.Pos // the statement being analyzed, for internal errors
 
@@ -108,15 +111,31 @@ type checker struct {
 	reportedAt map[string]bool          // findings reported in constructors
 	holders    map[*types.Var]*cookie   // library objects held in variables
 	result     Result                   // the cookies the package sets
+	versions   map[*versioned]string    // module versions in the build
+	registered map[*funcDerivation]*cookie
+	// ctxTouched lists, per receiver type of a context-options sink, the
+	// attributes the package's calls of it may set (iris's
+	// AddCookieOptions in middleware).
+	ctxTouched map[typeKey]map[attr]bool
 }
 
 func (r *runner) run(pass *analysis.Pass) (_ any, err error) {
-	if !r.mayMatter(pass) {
+	pol, perr := r.policyFor(pass)
+	reg, err := r.registry(pol)
+	if err != nil {
+		return nil, err
+	}
+	if !r.mayMatter(pass, reg) {
 		return &Result{}, nil
 	}
-	c := &checker{pass: pass, cfg: &r.cfg, runner: r, sinks: r.sinks,
+	if err := reg.check(pass.Pkg); err != nil {
+		return nil, err
+	}
+	c := &checker{pass: pass, cfg: &r.cfg, runner: r, models: reg,
+		policy: pol, policyErr: perr,
 		decls: map[*types.Func]*ast.FuncDecl{}, summaries: map[*types.Func]*Summary{}, reportedAt: map[string]bool{},
 		holders: map[*types.Var]*cookie{}}
+	c.exportModule()
 	// A bug in cookielint must not take the whole run down: report it as
 	// this package's error, with where the analysis was.
 	defer func() {
@@ -163,6 +182,9 @@ func (r *runner) run(pass *analysis.Pass) (_ any, err error) {
 		}
 	}
 	c.librarySites(files)
+	if !c.policyLoaded {
+		c.policyErr = nil // no cookie was checked: the policy did not matter
+	}
 	if r.cfg.NoFacts {
 		return &c.result, c.policyErr
 	}
@@ -179,24 +201,42 @@ func (r *runner) run(pass *analysis.Pass) (_ any, err error) {
 	return &c.result, c.policyErr
 }
 
-// loadPolicy loads the package's policy once; it reports false if the
-// policy is broken (the error is the pass's result).
+// loadPolicy reports whether the package's policy loaded; the first time
+// it is asked, a broken policy becomes the pass's error. A package that
+// sets no cookie never asks, so a broken policy does not fail it.
 func (c *checker) loadPolicy() bool {
-	if !c.policyLoaded {
-		c.policyLoaded = true
-		c.policy, c.policyErr = c.runner.policyFor(c.pass)
-	}
+	c.policyLoaded = true
 	return c.policyErr == nil
 }
 
+// registry returns the models for a policy: the built-in ones, extended
+// by the policy's models: section.
+func (r *runner) registry(p *policy.Policy) (*models, error) {
+	base, err := builtinModels()
+	if err != nil || p == nil || p.Models == nil {
+		return base, err
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if m, ok := r.registries[p]; ok {
+		return m, nil
+	}
+	m, err := base.withUser(p.Models)
+	if err != nil {
+		return nil, err
+	}
+	r.registries[p] = m
+	return m, nil
+}
+
 // mayMatter reports whether a package can set a cookie: it must import a
-// package of the sink table.
-func (r *runner) mayMatter(pass *analysis.Pass) bool {
-	if r.sinkPkgs[pass.Pkg.Path()] {
+// package of the models (or be one).
+func (r *runner) mayMatter(pass *analysis.Pass, reg *models) bool {
+	if reg.pkgs[pass.Pkg.Path()] {
 		return true
 	}
 	for _, imp := range pass.Pkg.Imports() {
-		if r.sinkPkgs[imp.Path()] || !r.cfg.NoFacts && pass.ImportPackageFact(imp, new(packageFact)) {
+		if reg.pkgs[imp.Path()] || !r.cfg.NoFacts && pass.ImportPackageFact(imp, new(packageFact)) {
 			return true
 		}
 	}

@@ -163,3 +163,59 @@ func TestNoFacts(t *testing.T) {
 	}
 	analysistest.Run(t, analysistest.TestData(), a, "nofacts")
 }
+
+// A team's own framework, declared in the policy's models: section, is
+// checked like a built-in one.
+func TestUserModels(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), cookielint.NewAnalyzer(cookielint.Config{}), "usermodels/app", "usermodels/unused")
+}
+
+// A model naming what the program does not have is an error, with the
+// policy's position, at the first package that would use it (the model's
+// own package, analyzed before its importers); packages that do not
+// import it are not failed by it.
+func TestUserModelErrors(t *testing.T) {
+	a := cookielint.NewAnalyzer(cookielint.Config{PolicyName: "broken.yaml", Policy: []byte(`version: 1
+cookies: [{name: sid}]
+models:
+  sinks:
+    - func: (*usermodels/web.Context).SetCokie
+      args: {name: 0}
+    - func: usermodels/web.Send
+      cookie: 7
+  cookies:
+    - type: usermodels/web.Cookie
+      fields: {Name: name}
+  options:
+    - func: usermodels/web.WithSecure
+      set: {secure: true}
+`)})
+	results := analysistest.Run(&quietT{t}, analysistest.TestData(), a, "usermodels/web", "usermodels/unused")
+	errs := map[string]string{}
+	for _, r := range results {
+		if r.Err != nil {
+			errs[r.Pass.Pkg.Path()] = r.Err.Error()
+		}
+	}
+	want := []string{
+		`broken.yaml:5:13: models: sink (*usermodels/web.Context).SetCokie: type usermodels/web.Context has no method SetCokie`,
+		`broken.yaml:7:7: models: sink usermodels/web.Send: cookie is argument 7, but it takes 2`,
+		`broken.yaml:10:7: models: cookie type usermodels/web.Cookie has no field Name`,
+		`broken.yaml:13:13: models: option usermodels/web.WithSecure: package usermodels/web has no function or variable WithSecure`,
+	}
+	for _, w := range want {
+		if !strings.Contains(errs["usermodels/web"], w) {
+			t.Errorf("usermodels/web: error %q does not contain %q", errs["usermodels/web"], w)
+		}
+	}
+	if e := errs["usermodels/unused"]; e != "" {
+		t.Errorf("usermodels/unused, which does not import the models' package, failed: %s", e)
+	}
+}
+
+// Helpers that hand the cookie to callbacks, option functions or
+// interface methods: a correct call is never reported because a summary
+// ignored what they do.
+func TestOptionHelpers(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), cookielint.NewAnalyzer(cookielint.Config{}), "options/lib", "options/app")
+}

@@ -22,6 +22,7 @@ const (
 	catLifetime   = "lifetime"
 	catHeader     = "header"
 	catPolicy     = "policy"
+	catUnmodeled  = "unmodeled"
 )
 
 // browserCap is the longest lifetime browsers keep a cookie (RFC 6265bis).
@@ -36,6 +37,17 @@ func (c *checker) check(s *site) {
 	c.record(s)
 	if k.unknown() && !c.cfg.Strict {
 		return // nothing known, nothing to report
+	}
+	if k.optionsParam > 0 {
+		// The caller's options decide the attributes: only the name is
+		// checked here, the rest at each call.
+		k = k.clone()
+		for a := attrSecure; a < numAttrs; a++ {
+			k.attrs[a] = value{k: dynamic, pos: k.attrs[a].pos, param: k.optionsParam}
+		}
+		orig := s
+		s = &site{call: s.call, sink: s.sink, cookie: *k, header: s.header, helper: s.helper, through: s.through, library: s.library, argNames: s.argNames}
+		defer func() { orig.reported = s.reported }()
 	}
 	if !c.loadPolicy() {
 		return
@@ -100,6 +112,8 @@ func (c *checker) requireTrue(s *site, cat string, a attr, required bool, who, w
 	}
 	v := s.cookie.attrs[a]
 	switch {
+	case v.isFalse() && a == attrHttpOnly && s.cookie.readByScripts:
+		c.reportSite(s, cat, v, nil, "%s is set without HttpOnly: scripts must read it (%s sets it for scripts to send back), so if the policy is right to require HttpOnly the library cannot meet it; declare httpOnly: false in its policy entry", who, s.library.via)
 	case v.isFalse():
 		c.reportSite(s, cat, v, &fixWant{a: a, val: "true"}, "%s is set %s: %s; %s", who, c.without(s, a, v), why, c.fixHint(s, a, "true"))
 	case v.k == dynamic && c.cfg.Strict:
@@ -250,8 +264,8 @@ func (c *checker) without(s *site, a attr, v value) string {
 	}
 	m := s.cookie.model
 	switch {
-	case s.sink != nil && s.sink.argNames[a] != "":
-		return fmt.Sprintf("with %s false", s.sink.argNames[a])
+	case s.argNames[a] != "":
+		return fmt.Sprintf("with %s false", s.argNames[a])
 	case m.setterFor(a) != "":
 		return fmt.Sprintf("with %s(false)", m.setterFor(a))
 	}
@@ -262,10 +276,23 @@ func (c *checker) without(s *site, a attr, v value) string {
 func (c *checker) fixHint(s *site, a attr, goValue string) string {
 	m := s.cookie.model
 	switch {
+	case s.cookie.attrs[a].option != "":
+		return fmt.Sprintf("pass %s to %s", goValue, s.cookie.attrs[a].option)
 	case s.library != nil && s.library.hint != "":
-		return fmt.Sprintf(s.library.hint, a, goValue)
-	case s.sink != nil && s.sink.argNames[a] != "":
-		return fmt.Sprintf("pass %s as the %s argument", goValue, s.sink.argNames[a])
+		field, val := a.String(), goValue
+		if hm := s.library.hintModel; hm != nil || s.library.config != nil {
+			if hm == nil {
+				hm = s.library.config
+			}
+			if f, ok := fieldNamed(hm.fields, a); ok {
+				field = f
+			} else if f, ok := fieldNamed(hm.inverted, a); ok {
+				field, val = f, map[string]string{"true": "false", "false": "true"}[goValue]
+			}
+		}
+		return fmt.Sprintf(s.library.hint, field, val)
+	case s.argNames[a] != "":
+		return fmt.Sprintf("pass %s as the %s argument", goValue, s.argNames[a])
 	case s.sink != nil && slices.Contains(s.sink.fromCtx, a):
 		return fmt.Sprintf("call Set%s(%s) before setting the cookie", a, goValue)
 	case m.setterFor(a) != "":
@@ -286,6 +313,16 @@ func (c *checker) fixHint(s *site, a attr, goValue string) string {
 		}
 	}
 	return fmt.Sprintf("set %s: %s", s.cookie.model.fieldFor(a), goValue)
+}
+
+// fieldNamed finds the field of a model's map that carries a.
+func fieldNamed(fields map[string]attr, a attr) (string, bool) {
+	for f, x := range fields {
+		if x == a {
+			return f, true
+		}
+	}
+	return "", false
 }
 
 func (c *checker) sameSiteSpelling(s *site, lvl policy.SameSite) string {

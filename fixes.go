@@ -138,7 +138,7 @@ func (c *checker) qualifier(file *ast.File, path string) string {
 // addField adds a missing field to a keyed composite literal, keeping its
 // one-line or multi-line layout.
 func (c *checker) addField(file *ast.File, lit *ast.CompositeLit, fw fixWant) ([]analysis.TextEdit, string) {
-	m, _ := modelOf(c.pass.TypesInfo.TypeOf(lit))
+	m, _ := c.models.modelOf(c.pass.TypesInfo.TypeOf(lit))
 	if m == nil || fw.remove {
 		return nil, ""
 	}
@@ -233,7 +233,7 @@ func (c *checker) addStatement(file *ast.File, e ast.Expr, fw fixWant) ([]analys
 	}
 	var m *cookieModel
 	if t := c.pass.TypesInfo.TypeOf(e); t != nil {
-		m, _ = modelOf(t)
+		m, _ = c.models.modelOf(t)
 	}
 	if m == nil {
 		return nil, ""

@@ -89,7 +89,7 @@ func (w *walker) headerValue(e ast.Expr, st *state) (*cookie, bool) {
 				}
 			case key.fn == "String" && len(call.Args) == 0:
 				sel := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-				if m, _ := modelOf(w.info().TypeOf(sel.X)); m != nil {
+				if m, _ := w.c.models.modelOf(w.info().TypeOf(sel.X)); m != nil {
 					if c := w.cookieOf(sel.X, st); c != nil {
 						return c.clone(), false
 					}
@@ -120,7 +120,7 @@ func parseSetCookie(s string, e ast.Expr) (*cookie, error) {
 	if hc.Partitioned {
 		set(attrPartitioned, value{k: konst, b: true})
 	}
-	if lvl, ok := httpCookie.sameSite[strconv.Itoa(int(hc.SameSite))]; ok && lvl != policy.SameSiteUnset {
+	if lvl, ok := httpSameSite[strconv.Itoa(int(hc.SameSite))]; ok && lvl != policy.SameSiteUnset {
 		set(attrSameSite, value{k: konst, i: int64(lvl)})
 	}
 	if hc.Path != "" {

@@ -5,85 +5,67 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"time"
 
 	"github.com/cookielint/cookielint/policy"
 )
 
-// This file models libraries that set cookies for the user: session and
-// CSRF middleware. Their cookies are configured through a constructor's
-// defaults, options and configuration objects, and set by the library
-// itself; findings go to the user's configuration call. Like sinks.go,
-// this is data: one row per library, each default checked against the
-// library's source at the version recorded in the row.
+// This file evaluates the models of libraries that set cookies for the
+// user: session and CSRF middleware, whose cookie is configured through a
+// constructor's defaults, a configuration struct, functional options and
+// configuration objects, and set by the library itself. Findings go to
+// the user's configuration call. The rows are in librarymodels.go.
 
-const (
-	sessionsPkg = "github.com/gorilla/sessions"
-	csrfPkg     = "github.com/gorilla/csrf"
-	nosurfPkg   = "github.com/justinas/nosurf"
-	scsPkg      = "github.com/alexedwards/scs/v2"
-)
-
-// Configuration objects, followed like cookies: their fields (or the
-// fields of a sub-struct) and methods carry cookie attributes.
-var (
-	sessionsOptions = &cookieModel{pkg: sessionsPkg, name: "Options", version: "v1.4.0",
-		fields: map[string]attr{
-			"Path": attrPath, "Domain": attrDomain, "MaxAge": attrMaxAge, "Secure": attrSecure,
-			"HttpOnly": attrHttpOnly, "Partitioned": attrPartitioned, "SameSite": attrSameSite,
-		},
-		sameSite: httpSameSite, sameSiteSpelling: httpCookie.sameSiteSpelling}
-	sessionsSession = &cookieModel{pkg: sessionsPkg, name: "Session", version: "v1.4.0",
-		subs: map[string]*cookieModel{"Options": sessionsOptions}, pure: map[string]bool{"Name": true, "Store": true, "AddFlash": true, "Flashes": true}}
-	sessionsCookieStore = &cookieModel{pkg: sessionsPkg, name: "CookieStore", version: "v1.4.0",
-		subs: map[string]*cookieModel{"Options": sessionsOptions}, setters: map[string]attr{"MaxAge": attrMaxAge},
-		pure: map[string]bool{"Get": true, "New": true, "Save": true}}
-	sessionsFilesystemStore = &cookieModel{pkg: sessionsPkg, name: "FilesystemStore", version: "v1.4.0",
-		subs: map[string]*cookieModel{"Options": sessionsOptions}, setters: map[string]attr{"MaxAge": attrMaxAge},
-		pure: map[string]bool{"Get": true, "New": true, "Save": true, "MaxLength": true}}
-	scsCookie = &cookieModel{pkg: scsPkg, name: "SessionCookie", version: "v2.9.0",
-		fields: map[string]attr{
-			"Name": attrName, "Domain": attrDomain, "HttpOnly": attrHttpOnly, "Path": attrPath,
-			"SameSite": attrSameSite, "Secure": attrSecure, "Partitioned": attrPartitioned,
-		},
-		inverted: map[string]attr{"Persist": attrSessionOnly},
-		sameSite: httpSameSite, sameSiteSpelling: httpCookie.sameSiteSpelling}
-	scsManager = &cookieModel{pkg: scsPkg, name: "SessionManager", version: "v2.9.0",
-		subs: map[string]*cookieModel{"Cookie": scsCookie}, durations: map[string]bool{"Lifetime": true}}
-	// sessionsStore is the Store interface: nothing is known of its
-	// options, but the names given to Get and New still are.
-	sessionsStore = &cookieModel{pkg: sessionsPkg, name: "Store", version: "v1.4.0", pure: map[string]bool{"Get": true, "New": true, "Save": true}}
-	nosurfHandler = &cookieModel{pkg: nosurfPkg, name: "CSRFHandler", version: "v1.2.0",
-		replacers: map[string]replacer{"SetBaseCookie": {arg: 0, nameDefault: "csrf_token"}}}
-)
-
-// holderModels are the configuration objects above, found by type.
-var holderModels = []*cookieModel{sessionsOptions, sessionsSession, sessionsCookieStore, sessionsFilesystemStore, sessionsStore, scsCookie, scsManager, nosurfHandler}
-
-// replacer is a method that replaces the whole cookie with its argument
-// (nosurf's SetBaseCookie); an empty name then means nameDefault.
-type replacer struct {
-	arg         int
-	nameDefault string
-}
-
-// libraryModel is a constructor of a library that sets cookies.
+// libraryModel is a constructor (or middleware factory, or a method of a
+// configuration) of a library that sets cookies.
 type libraryModel struct {
-	pkg, fn  string
-	holder   *cookieModel // the configuration object it returns, if any
-	defaults map[attr]value
-	// site: the library sets the cookie by itself, so the constructor
-	// call is where the user configures it and where findings go.
-	site bool
-	// options are functional options among the arguments (gorilla/csrf).
+	pkg, recv, fn string
+	// holder is the configuration object the call returns (a store, a
+	// manager), followed like a cookie; nil if none.
+	holder *cookieModel
+	// config is the model of the configuration struct in argument
+	// configArg (receiverArg: the receiver); nil if there is none.
+	config    *cookieModel
+	configArg int
+	// defaults are the attributes of a cookie the configuration leaves
+	// alone (or sets to zero, for the attributes of zeroDefault, or to
+	// zero or less, for those of nonPositiveDefault); fixed are set
+	// whatever the configuration says.
+	defaults           map[attr]value
+	zeroDefault        map[attr]bool
+	nonPositiveDefault map[attr]bool
+	fixed              map[attr]value
+	// nameArg is the argument that names the cookie (gin-contrib's
+	// Sessions), or -1.
+	nameArg int
+	// options are functional options among the arguments, by function
+	// name in pkg (gorilla/csrf's csrf.Secure(false)).
 	options map[string]option
+	// norm is what the library does when it writes the cookie.
+	norm normalization
+	// cookies turns the configured cookie into those the library sets,
+	// for what data cannot say (two cookies, a name inside a lookup
+	// string); nil: the one cookie, as configured.
+	cookies func(w *walker, call *ast.CallExpr, k *cookie) []*cookie
+	// versions are defaults that depend on the version of a module in
+	// the build (gorilla/sessions' NewCookieStore).
+	versions *versioned
+	// site: the library sets the cookie by itself, so the call is where
+	// the user configures it and where findings go.
+	site    bool
 	via     string
 	version string
 	// hint says how to set an attribute: %[1]s is the attribute, %[2]s
 	// the value.
 	hint string
+	// hintModel names the fields the hint refers to (default: config).
+	hintModel *cookieModel
 	// spelling is how a hint writes a SameSite level, when the library
 	// has constants of its own.
 	spelling map[policy.SameSite]string
+	// objects are the library's configuration types, followed like
+	// cookies.
+	objects []*cookieModel
 }
 
 // option is a functional option setting one attribute from its argument.
@@ -94,41 +76,19 @@ type option struct {
 	maxAge bool
 }
 
+// replacer is a method that replaces the whole cookie with its argument
+// (nosurf's SetBaseCookie); an empty name then means nameDefault.
+type replacer struct {
+	arg         int
+	nameDefault string
+}
+
 func str(s string) value { return value{k: konst, s: s} }
 func yes() value         { return value{k: konst, b: true} }
+func no() value          { return value{k: konst, b: false} }
 func num(n int64) value  { return value{k: konst, i: n} }
-
-var libraryModels = []*libraryModel{
-	// gorilla/sessions v1.4.0 store.go: NewCookieStore sets Path "/",
-	// MaxAge 30 days, SameSite None and Secure; HttpOnly stays false.
-	{pkg: sessionsPkg, fn: "NewCookieStore", holder: sessionsCookieStore, via: "gorilla/sessions", version: "v1.4.0",
-		defaults: map[attr]value{attrPath: str("/"), attrMaxAge: num(86400 * 30), attrSameSite: num(int64(policy.SameSiteNone)), attrSecure: yes()}},
-	// NewFilesystemStore sets only Path "/" and MaxAge 30 days.
-	{pkg: sessionsPkg, fn: "NewFilesystemStore", holder: sessionsFilesystemStore, via: "gorilla/sessions", version: "v1.4.0",
-		defaults: map[attr]value{attrPath: str("/"), attrMaxAge: num(86400 * 30)}},
-	// gorilla/csrf v1.7.3: cookie "_gorilla_csrf", Secure, HttpOnly,
-	// SameSite Lax, MaxAge 12 hours, no Path.
-	{pkg: csrfPkg, fn: "Protect", site: true, via: "gorilla/csrf", version: "v1.7.3", hint: "pass csrf.%[1]s(%[2]s) to csrf.Protect",
-		spelling: map[policy.SameSite]string{policy.SameSiteNone: "csrf.SameSiteNoneMode", policy.SameSiteLax: "csrf.SameSiteLaxMode", policy.SameSiteStrict: "csrf.SameSiteStrictMode"},
-		defaults: map[attr]value{attrName: str("_gorilla_csrf"), attrSecure: yes(), attrHttpOnly: yes(),
-			attrSameSite: num(int64(policy.SameSiteLax)), attrMaxAge: num(3600 * 12)},
-		options: map[string]option{
-			"CookieName": {attr: attrName}, "Secure": {attr: attrSecure}, "HttpOnly": {attr: attrHttpOnly},
-			"SameSite": {attr: attrSameSite}, "MaxAge": {attr: attrMaxAge, maxAge: true}, "Path": {attr: attrPath},
-			"Domain": {attr: attrDomain},
-		}},
-	// justinas/nosurf v1.2.0: cookie "csrf_token", MaxAge 365 days,
-	// neither Secure nor HttpOnly, no Path.
-	{pkg: nosurfPkg, fn: "New", holder: nosurfHandler, site: true, via: "nosurf", version: "v1.2.0", hint: "set %[1]s: %[2]s in the cookie given to SetBaseCookie",
-		defaults: map[attr]value{attrName: str("csrf_token"), attrMaxAge: num(365 * 24 * 60 * 60)}},
-	// alexedwards/scs v2.9.0: cookie "session", HttpOnly, Path "/",
-	// SameSite Lax, not Secure, persistent for the 24-hour Lifetime.
-	{pkg: scsPkg, fn: "New", holder: scsManager, site: true, via: "scs", version: "v2.9.0", hint: "set Cookie.%[1]s = %[2]s on the session manager",
-		defaults: map[attr]value{attrName: str("session"), attrHttpOnly: yes(), attrPath: str("/"),
-			attrSameSite: num(int64(policy.SameSiteLax)), attrMaxAge: num(24 * 3600)}},
-	{pkg: scsPkg, fn: "NewSession", holder: scsManager, site: true, via: "scs", version: "v2.9.0", hint: "set Cookie.%[1]s = %[2]s on the session manager",
-		defaults: map[attr]value{attrName: str("session"), attrHttpOnly: yes(), attrPath: str("/"),
-			attrSameSite: num(int64(policy.SameSiteLax)), attrMaxAge: num(24 * 3600)}},
+func lvl(l policy.SameSite) value {
+	return value{k: konst, i: int64(l)}
 }
 
 // derivation is a method of a configuration object that returns a cookie
@@ -140,42 +100,158 @@ type derivation struct {
 	to      *cookieModel
 }
 
-var derivations = []derivation{
-	{sessionsCookieStore, "Get", 1, sessionsSession}, {sessionsCookieStore, "New", 1, sessionsSession},
-	{sessionsFilesystemStore, "Get", 1, sessionsSession}, {sessionsFilesystemStore, "New", 1, sessionsSession},
-	{sessionsStore, "Get", 1, sessionsSession}, {sessionsStore, "New", 1, sessionsSession},
-}
-
-func libraryFor(key funcKey) *libraryModel {
-	if key.recv != "" {
-		return nil
-	}
-	for _, l := range libraryModels {
-		if l.pkg == key.pkg && l.fn == key.fn {
-			return l
-		}
-	}
-	return nil
-}
-
-// libraryCookie is the cookie a library constructor configures, from its
-// defaults and functional options.
+// libraryCookie is the cookie a library call configures: defaults, its
+// configuration struct, functional options and fixed attributes.
 func (w *walker) libraryCookie(l *libraryModel, call *ast.CallExpr) *cookie {
 	m := l.holder
 	if m == nil {
-		m = httpCookie
+		m = w.c.models.http()
 	}
 	k := &cookie{model: m, built: call.Pos()}
-	for a, v := range l.defaults {
-		v.pos = call.Pos()
-		k.attrs[a] = v
+	at := func(v value) value { v.pos = call.Pos(); return v }
+	for a, v := range w.libraryDefaults(l, call) {
+		k.attrs[a] = at(v)
 	}
-	if l.options == nil {
+	w.zeroInverted(k, m) // a configuration object starts as its zero value
+	if l.config != nil {
+		cfg := w.libraryConfig(l, call)
+		for a := range numAttrs {
+			v := cfg.attrs[a]
+			if !l.config.carries(attr(a)) {
+				continue
+			}
+			if l.zeroDefault[attr(a)] && isZeroValue(v) || l.nonPositiveDefault[attr(a)] && isNonPositive(v) {
+				continue
+			}
+			k.attrs[a] = v
+		}
+	}
+	if l.nameArg >= 0 && l.nameArg < len(call.Args) {
+		k.attrs[attrName] = w.attrValue(w.c.models.http(), attrName, call.Args[l.nameArg])
+	}
+	for a, v := range l.fixed {
+		k.attrs[a] = at(v)
+	}
+	if l.options != nil {
+		w.libraryOptions(l, call, k)
+	}
+	return k
+}
+
+// libraryDefaults are the defaults of a library call, those of the version
+// of the module in the build when they depend on it.
+func (w *walker) libraryDefaults(l *libraryModel, call *ast.CallExpr) map[attr]value {
+	if l.versions == nil {
+		return l.defaults
+	}
+	return w.c.versionDefaults(l.versions, call)
+}
+
+// libraryConfig evaluates a library call's configuration struct: a
+// literal, a variable configured in its scope, a known variable of the
+// library, or what a configuration constructor returns. An argument left
+// out (a variadic configuration) is the zero configuration.
+func (w *walker) libraryConfig(l *libraryModel, call *ast.CallExpr) *cookie {
+	var e ast.Expr
+	switch {
+	case l.configArg == receiverArg:
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+			e = sel.X
+		}
+	case l.configArg < len(call.Args):
+		e = call.Args[l.configArg]
+		if call.Ellipsis.IsValid() && l.configArg == len(call.Args)-1 {
+			return unknownCookie(l.config, call.Pos()) // config... from a slice
+		}
+	}
+	if e == nil {
+		k := &cookie{model: l.config, built: call.Pos()}
+		w.zeroInverted(k, l.config)
 		return k
 	}
+	if lit, ok := compositeOf(e); ok {
+		if m, _ := w.c.models.modelOf(w.info().TypeOf(lit)); m == l.config {
+			return w.literal(l.config, lit)
+		}
+	}
+	if id, ok := ast.Unparen(e).(*ast.Ident); ok {
+		if v, ok := w.info().ObjectOf(id).(*types.Var); ok {
+			if m, _ := w.c.models.modelOf(v.Type()); m != nil && m.holder {
+				return w.c.holderCookie(v).clone() // a store or configuration in a variable
+			}
+		}
+	}
+	if k := w.cookieOf(e, newState()); k != nil {
+		return k
+	}
+	return unknownCookie(l.config, e.Pos())
+}
+
+// gated reports whether the library's configuration says whether it sets
+// its cookie at all (beego's EnableSetCookie, go-pkgz's SendJWTHeader).
+func (l *libraryModel) gated() bool {
+	if l.config == nil {
+		return false
+	}
+	_, direct := fieldNamed(l.config.extras, attrEnabled)
+	_, inverted := fieldNamed(l.config.inverted, attrEnabled)
+	return direct || inverted
+}
+
+// carries reports whether a configuration model has a field for a; a
+// configuration object without fields (a store) carries every attribute.
+func (m *cookieModel) carries(a attr) bool {
+	if len(m.fields)+len(m.inverted)+len(m.durations)+len(m.extras)+len(m.subs) == 0 {
+		return true
+	}
+	for _, x := range m.fields {
+		if x == a {
+			return true
+		}
+	}
+	for _, x := range m.inverted {
+		if x == a {
+			return true
+		}
+	}
+	for _, x := range m.durations {
+		if x == a {
+			return true
+		}
+	}
+	for _, x := range m.extras {
+		if x == a {
+			return true
+		}
+	}
+	for _, sub := range m.subs {
+		if sub.carries(a) {
+			return true
+		}
+	}
+	return false
+}
+
+// isZeroValue reports whether a value is known to be its type's zero:
+// absent, false, 0 or "".
+func isZeroValue(v value) bool {
+	return v.k == absent || v.k == konst && !v.b && v.i == 0 && v.s == ""
+}
+
+func isNonPositive(v value) bool {
+	return v.k == absent || v.k == konst && !v.b && v.i <= 0 && v.s == ""
+}
+
+// libraryOptions applies the functional options among a library call's
+// arguments.
+func (w *walker) libraryOptions(l *libraryModel, call *ast.CallExpr, k *cookie) {
 	for _, arg := range call.Args {
 		if call.Ellipsis.IsValid() && arg == call.Args[len(call.Args)-1] {
-			k.havoc() // options... from a slice: anything may be set
+			for a := range k.attrs {
+				if attr(a) != attrName || l.options["CookieName"].attr == attrName {
+					k.attrs[a] = value{k: dynamic, pos: arg.Pos()}
+				}
+			}
 			break
 		}
 		oc, ok := ast.Unparen(arg).(*ast.CallExpr)
@@ -190,7 +266,7 @@ func (w *walker) libraryCookie(l *libraryModel, call *ast.CallExpr) *cookie {
 		if !ok {
 			continue
 		}
-		v := w.attrValue(httpCookie, opt.attr, oc.Args[0])
+		v := w.attrValue(w.c.models.http(), opt.attr, oc.Args[0])
 		if opt.maxAge && v.k == konst {
 			switch {
 			case v.i < 0:
@@ -202,7 +278,16 @@ func (w *walker) libraryCookie(l *libraryModel, call *ast.CallExpr) *cookie {
 		}
 		k.attrs[opt.attr] = v
 	}
-	return k
+}
+
+// zeroInverted gives the attributes of a configuration's inverted fields
+// their value for an absent (false) field: true.
+func (w *walker) zeroInverted(k *cookie, m *cookieModel) {
+	for _, a := range m.inverted {
+		if k.attrs[a].k == absent {
+			k.attrs[a] = value{k: konst, b: true, pos: k.attrs[a].pos, expr: k.attrs[a].expr}
+		}
+	}
 }
 
 // holderCookie works out the configuration of a library object held in a
@@ -212,12 +297,16 @@ func (w *walker) libraryCookie(l *libraryModel, call *ast.CallExpr) *cookie {
 // different values in different places is decided at run time.
 func (c *checker) holderCookie(v *types.Var) *cookie {
 	if k, ok := c.holders[v]; ok {
+		if k == nil {
+			m, _ := c.models.modelOf(v.Type())
+			return unknownCookie(m, v.Pos())
+		}
 		return k
 	}
-	m, _ := modelOf(v.Type())
+	m, _ := c.models.modelOf(v.Type())
 	c.holders[v] = nil // a cycle learns nothing
 	var scopes []ast.Node
-	if v.Parent() == v.Pkg().Scope() {
+	if v.Pkg() != c.pass.Pkg || v.Parent() == v.Pkg().Scope() {
 		for _, f := range c.pass.Files {
 			scopes = append(scopes, f)
 		}
@@ -235,8 +324,13 @@ func (c *checker) holderCookie(v *types.Var) *cookie {
 		set[a] = val
 	}
 	isV := func(e ast.Expr) bool {
-		id, ok := ast.Unparen(e).(*ast.Ident)
-		return ok && c.pass.TypesInfo.ObjectOf(id) == v
+		switch x := ast.Unparen(e).(type) {
+		case *ast.Ident:
+			return c.pass.TypesInfo.ObjectOf(x) == v
+		case *ast.SelectorExpr: // pkg.V
+			return c.pass.TypesInfo.ObjectOf(x.Sel) == v
+		}
+		return false
 	}
 	for _, scope := range scopes {
 		ast.Inspect(scope, func(n ast.Node) bool {
@@ -270,6 +364,9 @@ func (c *checker) holderCookie(v *types.Var) *cookie {
 								for _, a := range sub.fields {
 									store(a, replaced.attrs[a])
 								}
+								for _, a := range sub.inverted {
+									store(a, replaced.attrs[a])
+								}
 							} else {
 								for _, a := range sub.fields {
 									store(a, value{k: dynamic, pos: r.Pos()})
@@ -301,14 +398,22 @@ func (c *checker) holderCookie(v *types.Var) *cookie {
 						store(attr(a), val)
 					}
 				}
+				if first, ok := m.optionMethods[sel.Sel.Name]; ok {
+					for a, val := range w.optionValues(&cookie{model: m}, n, first) {
+						store(a, val)
+					}
+				}
 			}
 			return true
 		})
 	}
-	if creations != 1 || k == nil {
-		k = unknownCookie(m, v.Pos())
-	} else {
+	switch {
+	case creations == 1 && k != nil:
 		k = k.clone()
+	case creations == 0 && m.fallback != nil:
+		k = m.fallback(w, v)
+	default:
+		k = unknownCookie(m, v.Pos())
 	}
 	for a, val := range set {
 		k.attrs[a] = val
@@ -317,7 +422,7 @@ func (c *checker) holderCookie(v *types.Var) *cookie {
 	return k
 }
 
-// fieldStore evaluates x.f = r for a field or duration field of m.
+// fieldStore evaluates x.f = r for a field of m.
 func (w *walker) fieldStore(m *cookieModel, f string, r ast.Expr) (attr, value, bool) {
 	if a, ok := m.fields[f]; ok {
 		return a, w.attrValue(m, a, r), true
@@ -327,8 +432,11 @@ func (w *walker) fieldStore(m *cookieModel, f string, r ast.Expr) (attr, value, 
 		v.b = !v.b
 		return a, v, true
 	}
-	if m.durations[f] {
-		return attrMaxAge, w.durationValue(r), true
+	if a, ok := m.durations[f]; ok {
+		return a, w.durationValue(r), true
+	}
+	if a, ok := m.extras[f]; ok {
+		return a, w.attrValue(m, a, r), true
 	}
 	return 0, value{}, false
 }
@@ -338,10 +446,21 @@ func (w *walker) durationValue(e ast.Expr) value {
 	v := value{k: dynamic, pos: e.Pos(), expr: e}
 	if tv, ok := w.info().Types[e]; ok && tv.Value != nil {
 		if n, ok := constInt(tv); ok {
-			v.k, v.i = konst, n/1e9
+			v.k, v.i = konst, seconds(n)
 		}
 	}
 	return v
+}
+
+// seconds converts a Duration to whole seconds, keeping the sign of a
+// duration under a second: libraries test a negative one (iris's
+// Expires: -1).
+func seconds(ns int64) int64 {
+	s := ns / int64(time.Second)
+	if s == 0 && ns < 0 {
+		return -1
+	}
+	return s
 }
 
 func compositeOf(e ast.Expr) (*ast.CompositeLit, bool) {
@@ -376,8 +495,8 @@ func (c *checker) enclosingBody(p token.Pos) *ast.BlockStmt {
 	return best
 }
 
-// librarySites finds the constructors of libraries that set cookies by
-// themselves and checks the cookie each configures, at the constructor.
+// librarySites finds the calls of libraries that set cookies by
+// themselves and checks the cookies each configures, at the call.
 func (c *checker) librarySites(files []*ast.File) {
 	w := &walker{c: c}
 	// Which variable each constructor call is assigned to.
@@ -421,7 +540,7 @@ func (c *checker) librarySites(files []*ast.File) {
 			if !ok {
 				return true
 			}
-			l := libraryFor(key)
+			l := c.models.library(key)
 			if l == nil || !l.site || c.pass.Pkg.Path() == l.pkg {
 				return true // the library's own code calls its constructor
 			}
@@ -431,9 +550,18 @@ func (c *checker) librarySites(files []*ast.File) {
 				k = c.holderCookie(v).clone()
 				k.built = call.Pos()
 			}
-			k.model = httpCookie
-			normalize(k, normalization{})
-			c.check(&site{call: call, sink: &sinkModel{via: l.via, version: l.version}, cookie: *k, library: l})
+			cookies := []*cookie{k}
+			if l.cookies != nil {
+				cookies = l.cookies(w, call, k)
+			}
+			for _, k := range cookies {
+				if e := k.attrs[attrEnabled]; e.k == konst && !e.b || e.k == absent && l.gated() {
+					continue // configured to set no cookie
+				}
+				k.model = c.models.http()
+				normalize(k, l.norm)
+				c.check(&site{call: call, sink: &sinkModel{via: l.via, version: l.version, options: -1, writerArg: -1}, cookie: *k, library: l})
+			}
 			return true
 		})
 	}
@@ -452,11 +580,11 @@ func constInt(tv types.TypeAndValue) (int64, bool) {
 func (w *walker) derive(call *ast.CallExpr, st *state) *cookie {
 	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
 	if !ok {
-		return nil
+		return w.deriveFunc(call)
 	}
-	m, _ := modelOf(w.info().TypeOf(sel.X))
+	m, _ := w.c.models.modelOf(w.info().TypeOf(sel.X))
 	if m == nil {
-		return nil
+		return w.deriveFunc(call)
 	}
 	for _, d := range derivations {
 		if d.from != m || d.method != sel.Sel.Name || d.nameArg >= len(call.Args) {
@@ -473,8 +601,102 @@ func (w *walker) derive(call *ast.CallExpr, st *state) *cookie {
 				}
 			}
 		}
-		k.attrs[attrName] = w.attrValue(httpCookie, attrName, call.Args[d.nameArg])
+		k.attrs[attrName] = w.attrValue(w.c.models.http(), attrName, call.Args[d.nameArg])
 		return k
 	}
 	return nil
+}
+
+// deriveFunc returns the cookie object a function of a library returns
+// for a name (echo-contrib's session.Get(name, c)), with the options of
+// the store the package registers, or nil.
+func (w *walker) deriveFunc(call *ast.CallExpr) *cookie {
+	key, _, ok := calleeKey(w.info(), call)
+	if !ok {
+		return nil
+	}
+	for _, d := range funcDerivations {
+		if d.pkg != key.pkg || d.fn != key.fn || d.nameArg >= len(call.Args) {
+			continue
+		}
+		k := w.c.registeredStore(d)
+		k = k.clone()
+		k.model, k.param, k.built = d.to, 0, call.Pos()
+		k.attrs[attrName] = w.attrValue(w.c.models.http(), attrName, call.Args[d.nameArg])
+		return k
+	}
+	return nil
+}
+
+// funcDerivation is a library function returning a cookie object named
+// by an argument, configured by the store registered with the library's
+// middleware (registrations).
+type funcDerivation struct {
+	pkg, fn       string
+	nameArg       int
+	to            *cookieModel
+	registrations []registration
+}
+
+// registration is a call that registers a store: the argument, or the
+// field of the configuration struct argument, that holds it.
+type registration struct {
+	fn    string
+	arg   int
+	field string
+}
+
+// registeredStore is the configuration of the store the package registers
+// with a library's middleware: known when every registration in the
+// package passes a store configured the same way.
+func (c *checker) registeredStore(d *funcDerivation) *cookie {
+	if k, ok := c.registered[d]; ok {
+		return k
+	}
+	w := &walker{c: c}
+	var out *cookie
+	found := false
+	c.eachCall(func(call *ast.CallExpr, key funcKey) {
+		if key.pkg != d.pkg || key.recv != "" {
+			return
+		}
+		for _, r := range d.registrations {
+			if r.fn != key.fn || r.arg >= len(call.Args) {
+				continue
+			}
+			e := call.Args[r.arg]
+			if r.field != "" {
+				e = nil
+				if lit, ok := compositeOf(call.Args[r.arg]); ok {
+					for _, elt := range lit.Elts {
+						if kv, ok := elt.(*ast.KeyValueExpr); ok {
+							if id, ok := kv.Key.(*ast.Ident); ok && id.Name == r.field {
+								e = kv.Value
+							}
+						}
+					}
+				}
+			}
+			var k *cookie
+			if e != nil {
+				k = w.cookieOf(e, newState())
+			}
+			if k == nil {
+				k = unknownCookie(d.to, call.Pos())
+			}
+			if !found {
+				out, found = k.clone(), true
+			} else {
+				out = mergeCookies(out, k)
+			}
+		}
+	})
+	if out == nil {
+		out = unknownCookie(d.to, token.NoPos)
+	}
+	if c.registered == nil {
+		c.registered = map[*funcDerivation]*cookie{}
+	}
+	c.registered[d] = out
+	return out
 }

@@ -19,10 +19,26 @@ const (
 	attrExpires
 	attrPartitioned
 	attrSessionOnly // fiber's SessionOnly, scs's Persist: no lifetime at all
+	attrValue       // the cookie's value: a constant "" clears it
+
+	// Pseudo-attributes of library configurations: not sent, but they
+	// decide what is (models' extras).
+	attrEnabled // whether the library sets its cookie at all
+	attrLookup  // where it looks the cookie up ("cookie:name")
+	attrAux     // a library-specific switch
 	numAttrs
 )
 
-var attrNames = [numAttrs]string{"Name", "Secure", "HttpOnly", "SameSite", "Path", "Domain", "MaxAge", "Expires", "Partitioned", "SessionOnly"}
+var attrNames = [numAttrs]string{"Name", "Secure", "HttpOnly", "SameSite", "Path", "Domain", "MaxAge", "Expires", "Partitioned", "SessionOnly", "Value",
+	"(enabled)", "(lookup)", "(aux)"}
+
+// attrByName maps the attribute names of models (models.yaml, a policy's
+// models: section) to attributes.
+var attrByName = map[string]attr{
+	"name": attrName, "value": attrValue, "secure": attrSecure, "httpOnly": attrHttpOnly, "sameSite": attrSameSite,
+	"path": attrPath, "domain": attrDomain, "maxAge": attrMaxAge, "expires": attrExpires,
+	"partitioned": attrPartitioned, "sessionOnly": attrSessionOnly,
+}
 
 func (a attr) String() string { return attrNames[a] }
 
@@ -57,6 +73,9 @@ type value struct {
 	viaArg bool
 	// fromCtor: the value was fixed inside a constructor.
 	fromCtor bool
+	// option names the functional option whose argument set the value
+	// (iris.CookieHTTPOnly), for hints.
+	option string
 }
 
 func (v value) isTrue() bool  { return v.k == konst && v.b }
@@ -79,6 +98,12 @@ type cookie struct {
 	// where, when the constructor is in the package being analyzed.
 	ctor      string
 	ctorBuilt token.Pos
+	// optionsParam: functional options from this 1-based parameter (a
+	// spread opts...) apply to the cookie, decided at each call.
+	optionsParam int
+	// readByScripts: the library that sets it needs scripts to read it
+	// (a double-submit XSRF token), so HttpOnly is the policy's to waive.
+	readByScripts bool
 }
 
 // unknownCookie is a cookie of which nothing is known: a parameter, a
@@ -119,6 +144,9 @@ type site struct {
 	// library is the library that sets this cookie, for a site at a
 	// library's configuration call.
 	library *libraryModel
+	// argNames names the arguments that carry attributes (formArgs), for
+	// messages.
+	argNames map[attr]string
 }
 
 // absentAt notes, in each absent attribute, the syntax that built the

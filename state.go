@@ -17,6 +17,17 @@ type state struct {
 type ctxKey struct {
 	recv string
 	a    attr
+	// options: set by a context-options call (iris's AddCookieOptions),
+	// for every later cookie of the receiver.
+	options bool
+}
+
+// setCtx records an attribute set on a framework context.
+func (s *state) setCtx(k ctxKey, v value) {
+	if s.ctx == nil {
+		s.ctx = map[ctxKey]value{}
+	}
+	s.ctx[k] = v
 }
 
 // setRecord is one cookie set on a response writer.

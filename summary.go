@@ -57,6 +57,9 @@ type SummarySite struct {
 type SummaryCookie struct {
 	Model string // the cookie model's package and name
 	Param int    // 1-based argument the cookie itself comes from, or 0
+	// OptionsParam: the functional options of this 1-based (variadic)
+	// argument on apply to the cookie, at each call.
+	OptionsParam int
 	Attrs [numAttrs]SummaryValue
 	Where string // file:line where it is built
 
@@ -68,7 +71,13 @@ func (c *SummaryCookie) String() string {
 	if c.Param > 0 {
 		s += fmt.Sprintf(" from arg %d", c.Param)
 	}
+	if c.OptionsParam > 0 {
+		s += fmt.Sprintf(" options from arg %d", c.OptionsParam)
+	}
 	for a, v := range c.Attrs {
+		if attr(a) == attrValue {
+			continue // values are rarely known; only a clearing "" matters
+		}
 		switch {
 		case v.Param > 0 && v.Field:
 			s += fmt.Sprintf(" %s=arg%d.%s", attr(a), v.Param, attr(a))
@@ -108,7 +117,7 @@ func (*packageFact) String() string { return "cookie functions" }
 
 // summarize turns a cookie at the end of a function into its summary.
 func (c *checker) summarize(k *cookie) SummaryCookie {
-	sc := SummaryCookie{Model: k.model.pkg + "." + k.model.name, Param: k.param, Where: c.where(k.built), built: k.built}
+	sc := SummaryCookie{Model: k.model.pkg + "." + k.model.name, Param: k.param, OptionsParam: k.optionsParam, Where: c.where(k.built), built: k.built}
 	for a, v := range k.attrs {
 		sc.Attrs[a] = SummaryValue{Known: uint8(v.k), Bool: v.b, Int: v.i, Str: v.s, Param: v.param, Field: v.field, pos: v.pos}
 	}
@@ -141,25 +150,15 @@ func (c *checker) where(p token.Pos) string {
 // parametric reports whether a cookie depends on the function's
 // parameters, so that callers learn something by substituting arguments.
 func parametric(k *cookie) bool {
-	if k.param > 0 {
+	if k.param > 0 || k.optionsParam > 0 {
 		return true
 	}
-	for _, v := range k.attrs {
-		if v.param > 0 {
+	for a, v := range k.attrs {
+		if v.param > 0 && attr(a) != attrValue {
 			return true
 		}
 	}
 	return false
-}
-
-// modelByName finds a cookie model by its summary name.
-func modelByName(name string) *cookieModel {
-	for _, m := range append(slices.Clip(cookieModels), headerCookie) {
-		if m.pkg+"."+m.name == name {
-			return m
-		}
-	}
-	return nil
 }
 
 // summaryOf returns the summary of a function: computed here for the
@@ -209,7 +208,7 @@ func (c *checker) analyzeFunc(fn *types.Func, decl *ast.FuncDecl) *Summary {
 		i++
 	}
 	for r := range sig.Results().Variables() {
-		if m, _ := modelOf(r.Type()); m != nil {
+		if m, _ := c.models.modelOf(r.Type()); m != nil {
 			w.returnsCookie = true
 		}
 	}
@@ -269,8 +268,9 @@ func (w *walker) callArgs(call *ast.CallExpr, fn *types.Func) []ast.Expr {
 
 // instantiate builds the cookie a summary describes, at a call with the
 // given arguments: parameters become the arguments' values.
-func (w *walker) instantiate(sc *SummaryCookie, args []ast.Expr, st *state, ctor string) *cookie {
-	m := modelByName(sc.Model)
+// spread says whether the call passes its last argument with "...".
+func (w *walker) instantiate(sc *SummaryCookie, args []ast.Expr, spread bool, st *state, ctor string) *cookie {
+	m := w.c.models.modelByName(sc.Model)
 	if m == nil {
 		return nil
 	}
@@ -320,6 +320,9 @@ func (w *walker) instantiate(sc *SummaryCookie, args []ast.Expr, st *state, ctor
 			k.attrs[a].pos, k.attrs[a].expr = token.NoPos, nil
 		}
 	}
+	if p := sc.OptionsParam; p > 0 && p <= len(args) {
+		w.applyOptionArgs(k, args[p-1:], spread)
+	}
 	return k
 }
 
@@ -337,14 +340,14 @@ func (w *walker) summarizedCall(call *ast.CallExpr, st *state) bool {
 	}
 	args := w.callArgs(call, fn)
 	for _, ss := range s.Sets {
-		k := w.instantiate(&ss.Cookie, args, st, "")
+		k := w.instantiate(&ss.Cookie, args, call.Ellipsis.IsValid(), st, "")
 		if k == nil {
 			continue
 		}
 		if !w.c.local(k.built) {
 			k.built = call.Pos()
 		}
-		w.sites = append(w.sites, &site{call: call, sink: sinkByVia(ss.Via), cookie: *k, header: ss.Header, helper: ss, through: funcName(fn)})
+		w.sites = append(w.sites, &site{call: call, sink: w.c.models.sinkByVia(ss.Via), cookie: *k, header: ss.Header, helper: ss, through: funcName(fn)})
 	}
 	return len(s.Sets) > 0
 }
@@ -359,7 +362,7 @@ func (w *walker) constructed(call *ast.CallExpr, st *state) *cookie {
 	if s == nil || s.Returns == nil {
 		return nil
 	}
-	return w.instantiate(s.Returns, w.callArgs(call, fn), st, funcName(fn))
+	return w.instantiate(s.Returns, w.callArgs(call, fn), call.Ellipsis.IsValid(), st, funcName(fn))
 }
 
 // funcName writes a function the way code calls it: pkg.F or T.M.
@@ -374,13 +377,4 @@ func funcName(fn *types.Func) string {
 		}
 	}
 	return fn.Pkg().Name() + "." + fn.Name()
-}
-
-func sinkByVia(via string) *sinkModel {
-	for _, s := range sinkModels {
-		if s.via == via {
-			return s
-		}
-	}
-	return nil
 }

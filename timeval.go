@@ -107,7 +107,10 @@ func (c *checker) isTimeNow(e ast.Expr) bool {
 // pastTimes are package variables that hold a time in the past, used to
 // delete cookies.
 var pastTimes = []struct{ pkg, name string }{
-	{"github.com/valyala/fasthttp", "CookieExpireDelete"}, // 2009-11-10, v1.78.0
+	{"github.com/valyala/fasthttp", "CookieExpireDelete"},             // 2009-11-10, v1.78.0
+	{"github.com/cloudwego/hertz/pkg/protocol", "CookieExpireDelete"}, // 2009-11-10, v0.10.4
+	{"github.com/kataras/iris/v12/context", "CookieExpireDelete"},     // memstore.ExpireDelete, v12.2.11
+	{"github.com/kataras/iris/v12/core/memstore", "ExpireDelete"},
 }
 
 func pastTimeVar(info *types.Info, e ast.Expr) bool {

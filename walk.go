@@ -130,7 +130,7 @@ func (w *walker) stmt(s ast.Stmt, st *state) {
 		for _, a := range s.Call.Args {
 			w.expr(a, st)
 		}
-		if key, _, ok := calleeKey(w.info(), s.Call); ok && w.c.sinks[key] != nil {
+		if key, _, ok := calleeKey(w.info(), s.Call); ok && w.c.models.sinks[key] != nil {
 			w.call(s.Call, st)
 		}
 	case *ast.GoStmt:
@@ -194,7 +194,7 @@ func (w *walker) decl(s *ast.DeclStmt, st *state) {
 			if obj == nil {
 				continue
 			}
-			m, ptr := modelOf(obj.Type())
+			m, ptr := w.c.models.modelOf(obj.Type())
 			if m == nil {
 				continue
 			}
@@ -249,7 +249,7 @@ func (w *walker) assign(s *ast.AssignStmt, st *state) {
 				w.bind(v, r, st)
 			}
 		case *ast.SelectorExpr:
-			m, _ := modelOf(w.info().TypeOf(l.X))
+			m, _ := w.c.models.modelOf(w.info().TypeOf(l.X))
 			if m == nil {
 				w.forget(l, st)
 				continue
@@ -278,7 +278,7 @@ func (w *walker) assign(s *ast.AssignStmt, st *state) {
 				c.attrs[a] = v
 			}
 		case *ast.StarExpr:
-			if m, _ := modelOf(w.info().TypeOf(l)); m != nil {
+			if m, _ := w.c.models.modelOf(w.info().TypeOf(l)); m != nil {
 				if c, v := w.cookieOf(l.X, st), w.cookieOf(r, st); c != nil && v != nil {
 					*c = *v.clone()
 				}
@@ -292,12 +292,12 @@ func (w *walker) forget(l ast.Expr, st *state) {
 	switch l := ast.Unparen(l).(type) {
 	case *ast.Ident:
 		if v := w.localVar(l); v != nil {
-			if m, _ := modelOf(v.Type()); m != nil {
+			if m, _ := w.c.models.modelOf(v.Type()); m != nil {
 				st.vars[v] = unknownCookie(m, l.Pos())
 			}
 		}
 	case *ast.SelectorExpr:
-		if m, _ := modelOf(w.info().TypeOf(l.X)); m != nil {
+		if m, _ := w.c.models.modelOf(w.info().TypeOf(l.X)); m != nil {
 			if c := w.cookieOf(l.X, st); c != nil {
 				if a, ok := m.fields[l.Sel.Name]; ok {
 					c.attrs[a] = value{k: dynamic, pos: l.Pos()}
@@ -314,7 +314,7 @@ func (w *walker) localVar(id *ast.Ident) *types.Var {
 	if v == nil || v.IsField() || v.Parent() == nil || v.Parent() == v.Pkg().Scope() {
 		return nil
 	}
-	if m, _ := modelOf(v.Type()); m == nil {
+	if m, _ := w.c.models.modelOf(v.Type()); m == nil {
 		return nil
 	}
 	return v
@@ -325,10 +325,10 @@ func (w *walker) localVar(id *ast.Ident) *types.Var {
 func (w *walker) bind(v *types.Var, r ast.Expr, st *state) {
 	c := w.cookieOf(r, st)
 	if c == nil {
-		m, _ := modelOf(v.Type())
+		m, _ := w.c.models.modelOf(v.Type())
 		c = unknownCookie(m, r.Pos())
 	}
-	if _, ptr := modelOf(v.Type()); !ptr {
+	if _, ptr := w.c.models.modelOf(v.Type()); !ptr {
 		c = c.clone()
 	}
 	st.vars[v] = c
@@ -348,7 +348,7 @@ func (w *walker) cookieOf(e ast.Expr, st *state) *cookie {
 	if tup, ok := t.(*types.Tuple); ok && tup.Len() > 0 {
 		t = tup.At(0).Type() // the first result of f() (v, err)
 	}
-	m, _ := modelOf(t)
+	m, _ := w.c.models.modelOf(t)
 	if m == nil {
 		return nil
 	}
@@ -356,7 +356,7 @@ func (w *walker) cookieOf(e ast.Expr, st *state) *cookie {
 	case *ast.Ident:
 		v := w.localVar(e)
 		if v == nil {
-			if pv, ok := w.info().ObjectOf(e).(*types.Var); ok && pv.Parent() == pv.Pkg().Scope() && m.isHolder() {
+			if pv, ok := w.info().ObjectOf(e).(*types.Var); ok && pv.Parent() == pv.Pkg().Scope() && m.holder {
 				return w.c.holderCookie(pv).clone() // a package-level store or manager
 			}
 			return unknownCookie(m, e.Pos())
@@ -380,8 +380,11 @@ func (w *walker) cookieOf(e ast.Expr, st *state) *cookie {
 	case *ast.StarExpr:
 		return w.cookieOf(e.X, st)
 	case *ast.SelectorExpr:
-		if xm, _ := modelOf(w.info().TypeOf(e.X)); xm != nil && xm.subs[e.Sel.Name] != nil {
+		if xm, _ := w.c.models.modelOf(w.info().TypeOf(e.X)); xm != nil && xm.subs[e.Sel.Name] != nil {
 			return w.cookieOf(e.X, st) // x.Options holds x's attributes
+		}
+		if pv, ok := w.info().Uses[e.Sel].(*types.Var); ok && !pv.IsField() && pv.Pkg() != nil && pv.Parent() == pv.Pkg().Scope() && m.holder {
+			return w.c.holderCookie(pv).clone() // pkg.Store, pkg.DefaultConfig
 		}
 	case *ast.CompositeLit:
 		return w.literal(m, e)
@@ -405,30 +408,19 @@ func (w *walker) cookieOf(e ast.Expr, st *state) *cookie {
 // derived session, or a constructor's cookie.
 func (w *walker) callCookie(call *ast.CallExpr, st *state) *cookie {
 	if key, _, ok := calleeKey(w.info(), call); ok {
-		if l := libraryFor(key); l != nil && l.holder != nil {
+		if l := w.c.models.library(key); l != nil && l.holder != nil {
 			return w.libraryCookie(l, call)
 		}
-		for _, m := range cookieModels {
-			if m.pkg == key.pkg && key.recv == "" && m.fresh[key.fn] {
-				c := &cookie{model: m, built: call.Pos()}
-				c.absentAt(call)
-				return c
-			}
+		if m := w.c.models.fresh[key]; m != nil {
+			c := &cookie{model: m, built: call.Pos()}
+			c.absentAt(call)
+			return c
 		}
 	}
 	if k := w.derive(call, st); k != nil {
 		return k
 	}
 	return w.constructed(call, st)
-}
-
-func (m *cookieModel) isHolder() bool {
-	for _, h := range holderModels {
-		if h == m {
-			return true
-		}
-	}
-	return false
 }
 
 // literal evaluates a composite literal of a cookie type.
@@ -457,10 +449,11 @@ func (w *walker) literal(m *cookieModel, lit *ast.CompositeLit) *cookie {
 		} else if st != nil && i < st.NumFields() {
 			name = st.Field(i).Name()
 		}
-		if a, ok := m.fields[name]; ok {
-			c.attrs[a] = w.attrValue(m, a, val)
+		if a, v, ok := w.fieldStore(m, name, val); ok {
+			c.attrs[a] = v
 		}
 	}
+	w.zeroInverted(c, m)
 	return c
 }
 
@@ -475,6 +468,14 @@ func (w *walker) attrValue(m *cookieModel, a attr, e ast.Expr) value {
 		}
 	}
 	if a == attrExpires {
+		if tv, ok := w.info().Types[e]; ok && tv.Value != nil {
+			if n, ok := constInt(tv); ok { // seconds from now (a library's lifetime)
+				if isNamed(tv.Type, "time", "Duration") {
+					n = seconds(n)
+				}
+				return value{k: konst, i: n, pos: e.Pos(), expr: e}
+			}
+		}
 		if rel, zero, ok := w.c.timeFromNow(e); ok {
 			if zero {
 				return value{k: absent, pos: e.Pos(), expr: e}
@@ -489,16 +490,19 @@ func (w *walker) attrValue(m *cookieModel, a attr, e ast.Expr) value {
 	}
 	cv := tv.Value
 	switch a {
-	case attrSecure, attrHttpOnly, attrPartitioned, attrSessionOnly:
+	case attrSecure, attrHttpOnly, attrPartitioned, attrSessionOnly, attrEnabled, attrAux:
 		if cv.Kind() == constant.Bool {
 			v.k, v.b = konst, constant.BoolVal(cv)
 		}
-	case attrName, attrPath, attrDomain:
+	case attrName, attrPath, attrDomain, attrValue, attrLookup:
 		if cv.Kind() == constant.String {
 			v.k, v.s = konst, constant.StringVal(cv)
 		}
 	case attrMaxAge:
 		if i, exact := constant.Int64Val(constant.ToInt(cv)); exact {
+			if isNamed(tv.Type, "time", "Duration") {
+				i = seconds(i) // a lifetime given as a Duration
+			}
 			v.k, v.i = konst, i
 		}
 	case attrSameSite:
@@ -590,7 +594,7 @@ func (w *walker) call(call *ast.CallExpr, st *state) {
 	}
 	key, fn, ok := calleeKey(w.info(), call)
 	if ok {
-		if s := w.c.sinks[key]; s != nil {
+		if s := w.c.models.sinks[key]; s != nil {
 			w.sink(s, call, st)
 			return
 		}
@@ -602,7 +606,7 @@ func (w *walker) call(call *ast.CallExpr, st *state) {
 	// A method of a cookie type: setters set one attribute, replacers
 	// all of them; pure methods only read it; others may change anything.
 	if sel, isSel := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && isSel && fn.Signature().Recv() != nil {
-		if m, _ := modelOf(w.info().TypeOf(sel.X)); m != nil && !m.pure[fn.Name()] {
+		if m, _ := w.c.models.modelOf(w.info().TypeOf(sel.X)); m != nil && !m.pure[fn.Name()] {
 			if c := w.cookieOf(sel.X, st); c != nil {
 				if a, ok := m.setters[fn.Name()]; ok && len(call.Args) == 1 {
 					c.attrs[a] = w.attrValue(m, a, call.Args[0])
@@ -615,7 +619,7 @@ func (w *walker) call(call *ast.CallExpr, st *state) {
 		}
 	}
 	for _, a := range call.Args {
-		if m, ptr := modelOf(w.info().TypeOf(a)); m != nil && ptr {
+		if m, ptr := w.c.models.modelOf(w.info().TypeOf(a)); m != nil && ptr {
 			if c := w.cookieOf(a, st); c != nil {
 				c.havoc()
 			}
@@ -633,68 +637,354 @@ func (w *walker) sink(s *sinkModel, call *ast.CallExpr, st *state) {
 		recv = sel.X
 	}
 	switch s.form {
-	case formCookie:
-		arg := recv
-		if s.arg != receiverArg {
-			if s.arg >= len(call.Args) {
+	case formCookie, formArgs:
+		var k *cookie
+		if s.form == formCookie {
+			arg := recv
+			if s.arg != receiverArg {
+				if s.arg >= len(call.Args) {
+					return
+				}
+				arg = call.Args[s.arg]
+			}
+			if arg == nil {
 				return
 			}
-			arg = call.Args[s.arg]
-		}
-		if arg == nil {
-			return
-		}
-		c := w.cookieOf(arg, st)
-		if c == nil {
-			return
-		}
-		k := c.clone()
-		w.fromContext(s, k, recv, st)
-		w.addSite(&site{call: call, sink: s, cookie: *k})
-		writer := ""
-		if s.writerArg {
-			writer = w.writerKey(call.Args[0])
-		}
-		st.sets = append(st.sets, setRecord{writer: writer, line: w.line(call.Pos())})
-	case formArgs:
-		k := &cookie{model: httpCookie, built: call.Pos()}
-		for a, i := range s.args {
-			if i < len(call.Args) {
-				k.attrs[a] = w.attrValue(httpCookie, a, call.Args[i])
-			} else {
-				k.attrs[a] = value{k: dynamic, pos: call.Pos()}
+			c := w.cookieOf(arg, st)
+			if c == nil {
+				return
 			}
+			k = c.clone()
+		} else {
+			k = w.argsCookie(s, call)
 		}
 		w.fromContext(s, k, recv, st)
-		w.addSite(&site{call: call, sink: s, cookie: *k})
+		if s.options >= 0 {
+			w.applyOptions(k, call, s.options)
+		}
+		w.addSite(&site{call: call, sink: s, cookie: *k, argNames: w.argNames(s, call)})
+		if s.form == formCookie {
+			writer := ""
+			if s.writerArg >= 0 && s.writerArg < len(call.Args) {
+				writer = w.writerKey(call.Args[s.writerArg])
+			}
+			st.sets = append(st.sets, setRecord{writer: writer, line: w.line(call.Pos())})
+		}
 	case formContext:
-		if recv != nil && s.arg < len(call.Args) {
-			if st.ctx == nil {
-				st.ctx = map[ctxKey]value{}
+		if recv == nil {
+			return
+		}
+		for a, i := range s.ctxArgs {
+			if i < len(call.Args) {
+				st.setCtx(ctxKey{w.writerKey(recv), a, false}, w.attrValue(s.model, a, call.Args[i]))
 			}
-			st.ctx[ctxKey{w.writerKey(recv), s.ctxAttr}] = w.attrValue(httpCookie, s.ctxAttr, call.Args[s.arg])
+		}
+	case formContextOptions:
+		if recv == nil {
+			return
+		}
+		opts := &cookie{model: s.model}
+		for a, v := range w.optionValues(opts, call, s.options) {
+			st.setCtx(ctxKey{w.writerKey(recv), a, true}, v)
 		}
 	case formHeader:
 		w.headerSink(s, call, st)
 	}
 }
 
-// fromContext gives a cookie the attributes its sink takes from the
-// framework context: those set earlier in the function, or else decided
-// at run time (middleware may set them).
-func (w *walker) fromContext(s *sinkModel, k *cookie, recv ast.Expr, st *state) {
-	for _, a := range s.fromCtx {
-		v, ok := value{}, false
-		if recv != nil {
-			if key := w.writerKey(recv); key != "" {
-				v, ok = st.ctx[ctxKey{key, a}]
+// argsCookie is the cookie a sink builds from its arguments and
+// constants. An argument a variadic call leaves out is absent; an
+// argument from a spread slice is decided at run time.
+func (w *walker) argsCookie(s *sinkModel, call *ast.CallExpr) *cookie {
+	k := &cookie{model: s.model, built: call.Pos()}
+	for a, v := range s.set {
+		v.pos = call.Pos()
+		k.attrs[a] = v
+	}
+	for _, a := range s.runtime {
+		k.attrs[a] = value{k: dynamic, pos: call.Pos()}
+	}
+	spread := call.Ellipsis.IsValid()
+	for a, i := range s.args {
+		switch {
+		case spread && i >= len(call.Args)-1:
+			k.attrs[a] = value{k: dynamic, pos: call.Args[len(call.Args)-1].Pos(), expr: call.Args[len(call.Args)-1]}
+		case i >= len(call.Args):
+		case s.decodeAny:
+			k.attrs[a] = w.anyValue(a, call.Args[i])
+		default:
+			k.attrs[a] = w.attrValue(s.model, a, call.Args[i])
+		}
+	}
+	return k
+}
+
+// anyValue reads an interface{} argument the way beego's Cookie reads its
+// others...: by its dynamic type. A max age is an int, int32 or int64; a
+// path, domain or SameSite a string; HttpOnly a bool; Secure a bool, and
+// any other non-nil value means true. Anything else is ignored (absent).
+func (w *walker) anyValue(a attr, e ast.Expr) value {
+	tv, ok := w.info().Types[e]
+	if !ok || tv.Type == nil {
+		return value{k: dynamic, pos: e.Pos(), expr: e}
+	}
+	t := tv.Type
+	if types.IsInterface(t) {
+		return value{k: dynamic, pos: e.Pos(), expr: e}
+	}
+	if tv.IsNil() {
+		return value{k: absent, pos: e.Pos(), expr: e}
+	}
+	basic := func(kinds ...types.BasicKind) bool {
+		for _, k := range kinds {
+			if types.Identical(t, types.Typ[k]) {
+				return true
 			}
 		}
+		return false
+	}
+	ignored := value{k: absent, pos: e.Pos(), expr: e}
+	switch a {
+	case attrMaxAge:
+		if !basic(types.Int, types.Int32, types.Int64, types.UntypedInt) {
+			return ignored
+		}
+	case attrPath, attrDomain, attrName, attrValue:
+		if !basic(types.String, types.UntypedString) {
+			return ignored
+		}
+	case attrSameSite:
+		if !basic(types.String, types.UntypedString) {
+			return ignored
+		}
+		if tv.Value == nil {
+			return value{k: dynamic, pos: e.Pos(), expr: e}
+		}
+		if l, ok := fiberSessionSameSite[strings.ToLower(constant.StringVal(tv.Value))]; ok {
+			return value{k: konst, i: int64(l), pos: e.Pos(), expr: e}
+		}
+		return ignored // browsers ignore any other SameSite value
+	case attrSecure:
+		if !basic(types.Bool, types.UntypedBool) {
+			return value{k: konst, b: true, pos: e.Pos(), expr: e} // any other non-nil value
+		}
+	case attrHttpOnly:
+		if !basic(types.Bool, types.UntypedBool) {
+			return ignored
+		}
+	}
+	return w.attrValue(w.c.models.http(), a, e)
+}
+
+// argNames names the arguments of a sink's attributes for messages: the
+// callee's parameter names, or the attribute's for a variadic one.
+func (w *walker) argNames(s *sinkModel, call *ast.CallExpr) map[attr]string {
+	if len(s.args) == 0 {
+		return nil
+	}
+	_, fn, ok := calleeKey(w.info(), call)
+	if !ok {
+		return nil
+	}
+	sig := fn.Signature()
+	out := map[attr]string{}
+	for a, i := range s.args {
+		name := lowerFirst(a.String())
+		if n := sig.Params().Len(); i < n && !(sig.Variadic() && i == n-1) {
+			if pn := sig.Params().At(i).Name(); pn != "" && pn != "_" {
+				name = pn
+			}
+		}
+		out[a] = name
+	}
+	return out
+}
+
+func lowerFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToLower(s[:1]) + s[1:]
+}
+
+// fromContext gives a cookie the attributes its sink takes from the
+// framework context: those set earlier in the function on the same
+// receiver, else decided at run time where middleware may set them (gin's
+// SameSite; what the package's context options may set).
+func (w *walker) fromContext(s *sinkModel, k *cookie, recv ast.Expr, st *state) {
+	key := ""
+	if recv != nil {
+		key = w.writerKey(recv)
+	}
+	get := func(a attr, opts bool) (value, bool) {
+		if key == "" {
+			return value{}, false
+		}
+		v, ok := st.ctx[ctxKey{key, a, opts}]
+		return v, ok
+	}
+	for _, a := range s.fromCtx {
+		v, ok := get(a, false)
 		if !ok {
 			v = value{k: dynamic, pos: k.built}
 		}
 		k.attrs[a] = v
 	}
+	if !s.ctxOptions {
+		return
+	}
+	touched := w.c.contextTouched(s)
+	for a := range numAttrs {
+		if v, ok := get(attr(a), true); ok {
+			k.attrs[a] = v
+		} else if touched[attr(a)] {
+			k.attrs[a] = value{k: dynamic, pos: k.built}
+		}
+	}
+}
+
+// contextTouched lists the attributes that the package's calls of a
+// context-options sink for the same receiver type may set: middleware
+// that adds cookie options for every later cookie of a request.
+func (c *checker) contextTouched(s *sinkModel) map[attr]bool {
+	key := typeKey{s.pkg, s.recv}
+	if t, ok := c.ctxTouched[key]; ok {
+		return t
+	}
+	touched := map[attr]bool{}
+	w := &walker{c: c}
+	c.eachCall(func(call *ast.CallExpr, k funcKey) {
+		if cs := c.models.sinks[k]; cs != nil && cs.form == formContextOptions && k.pkg == s.pkg && k.recv == s.recv {
+			for a := range w.optionValues(&cookie{model: cs.model}, call, cs.options) {
+				touched[a] = true
+			}
+		}
+	})
+	if c.ctxTouched == nil {
+		c.ctxTouched = map[typeKey]map[attr]bool{}
+	}
+	c.ctxTouched[key] = touched
+	return touched
+}
+
+// eachCall calls f for every call of a function or method in the
+// package's files.
+func (c *checker) eachCall(f func(call *ast.CallExpr, key funcKey)) {
+	for _, file := range c.pass.Files {
+		ast.Inspect(file, func(n ast.Node) bool {
+			if call, ok := n.(*ast.CallExpr); ok {
+				if k, _, ok := calleeKey(c.pass.TypesInfo, call); ok {
+					f(call, k)
+				}
+			}
+			return true
+		})
+	}
+}
+
+// applyOptions applies the functional options among a call's arguments
+// from first on to a cookie.
+func (w *walker) applyOptions(k *cookie, call *ast.CallExpr, first int) {
+	if first < len(call.Args) {
+		w.applyOptionArgs(k, call.Args[first:], call.Ellipsis.IsValid())
+	}
+}
+
+// applyOptionArgs applies functional options to a cookie; spread: the
+// last is a slice passed with "...". A spread of the function's own
+// parameter is left to its callers (the cookie's optionsParam).
+func (w *walker) applyOptionArgs(k *cookie, args []ast.Expr, spread bool) {
+	if spread && len(args) == 1 {
+		if id, ok := ast.Unparen(args[0]).(*ast.Ident); ok {
+			if pv, ok := w.info().Uses[id].(*types.Var); ok && w.params[pv] > 0 {
+				k.optionsParam = w.params[pv]
+				return
+			}
+		}
+	}
+	for a, v := range w.optionArgValues(k, args, spread) {
+		k.attrs[a] = v
+	}
+}
+
+// optionValues returns what the functional options among a call's
+// arguments from first on set: modeled options set what their model says;
+// any other option, or options spread from a slice, may set any
+// attribute but the name, which is then decided at run time.
+func (w *walker) optionValues(k *cookie, call *ast.CallExpr, first int) map[attr]value {
+	if first >= len(call.Args) {
+		return nil
+	}
+	return w.optionArgValues(k, call.Args[first:], call.Ellipsis.IsValid())
+}
+
+// optionArgValues returns what functional options set; spread: the last
+// is a slice passed with "...".
+func (w *walker) optionArgValues(k *cookie, args []ast.Expr, spread bool) map[attr]value {
+	out := map[attr]value{}
+	anything := func(at ast.Expr) {
+		for a := attrSecure; a < numAttrs; a++ {
+			if a != attrValue {
+				out[a] = value{k: dynamic, pos: at.Pos(), expr: at}
+			}
+		}
+	}
+	m := k.model
+	if m == nil || len(m.sameSite) == 0 {
+		m = w.c.models.http()
+	}
+	for i, arg := range args {
+		if spread && i == len(args)-1 {
+			anything(arg)
+			break
+		}
+		if tv, ok := w.info().Types[arg]; ok && tv.IsNil() {
+			continue
+		}
+		o, oc := w.optionOf(arg)
+		if o == nil {
+			anything(arg)
+			continue
+		}
+		for a, v := range o.set {
+			v.pos, v.expr = arg.Pos(), arg
+			out[a] = v
+		}
+		for a, j := range o.args {
+			if oc != nil && j < len(oc.Args) && !oc.Ellipsis.IsValid() {
+				v := w.attrValue(m, a, oc.Args[j])
+				v.option = types.ExprString(oc.Fun)
+				out[a] = v
+			} else {
+				out[a] = value{k: dynamic, pos: arg.Pos(), expr: arg}
+			}
+		}
+		for _, a := range o.runtime {
+			out[a] = value{k: dynamic, pos: arg.Pos(), expr: arg}
+		}
+	}
+	return out
+}
+
+// optionOf returns the option model an argument is (a call of an option
+// constructor, or an option function or variable), and the call.
+func (w *walker) optionOf(e ast.Expr) (*optionModel, *ast.CallExpr) {
+	switch x := ast.Unparen(e).(type) {
+	case *ast.CallExpr:
+		var obj types.Object
+		switch f := ast.Unparen(x.Fun).(type) {
+		case *ast.Ident:
+			obj = w.info().Uses[f]
+		case *ast.SelectorExpr:
+			obj = w.info().Uses[f.Sel]
+		}
+		return w.c.models.option(obj), x
+	case *ast.Ident:
+		return w.c.models.option(w.info().Uses[x]), nil
+	case *ast.SelectorExpr:
+		return w.c.models.option(w.info().Uses[x.Sel]), nil
+	}
+	return nil, nil
 }
 
 // addSite records a site, with what its sink does to the cookie first.
@@ -773,7 +1063,7 @@ func (w *walker) noteReturn(r *ast.ReturnStmt, st *state) {
 	var k *cookie
 	if len(r.Results) == 0 { // a bare return of named results
 		for v := range w.fn.Signature().Results().Variables() {
-			if m, _ := modelOf(v.Type()); m != nil {
+			if m, _ := w.c.models.modelOf(v.Type()); m != nil {
 				if c, ok := st.vars[v]; ok {
 					k = c
 				} else {
@@ -784,7 +1074,7 @@ func (w *walker) noteReturn(r *ast.ReturnStmt, st *state) {
 		}
 	} else {
 		for _, e := range r.Results {
-			if m, _ := modelOf(w.info().TypeOf(e)); m != nil {
+			if m, _ := w.c.models.modelOf(w.info().TypeOf(e)); m != nil {
 				k = w.cookieOf(e, st)
 				break
 			}
@@ -817,7 +1107,7 @@ func (w *walker) rangeLiteral(s *ast.RangeStmt, st *state) bool {
 	if v == nil {
 		return false
 	}
-	m, _ := modelOf(v.Type())
+	m, _ := w.c.models.modelOf(v.Type())
 	var out *state
 	for _, elt := range lit.Elts {
 		if kv, ok := elt.(*ast.KeyValueExpr); ok {

@@ -134,6 +134,28 @@ func itoa(n int) string {
 	return itoa(n/10) + string(rune('0'+n%10))
 }
 
+// The built-in models file parses with the same decoder.
+func TestBuiltinModelsParse(t *testing.T) {
+	data, err := os.ReadFile("../models.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := ParseModels("models.yaml", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(m.Sinks) < 10 || len(m.Cookies) < 4 {
+		t.Errorf("built-in models: %d sinks, %d cookie types", len(m.Sinks), len(m.Cookies))
+	}
+	seen := map[string]bool{}
+	for _, s := range m.Sinks {
+		if seen[s.Func.Text] {
+			t.Errorf("sink %s declared twice", s.Func)
+		}
+		seen[s.Func.Text] = true
+	}
+}
+
 func TestParseFuncRef(t *testing.T) {
 	for in, want := range map[string]FuncRef{
 		"net/http.SetCookie":                         {Pkg: "net/http", Name: "SetCookie"},
@@ -196,6 +218,17 @@ func TestSchemaModels(t *testing.T) {
 	s := compileSchema(t)
 	if err := s.Validate(asJSON(t, []byte(withModels))); err != nil {
 		t.Errorf("schema rejects the models example: %v", err)
+	}
+	builtin, err := os.ReadFile("../models.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	indented := "version: 1\nmodels:\n  " + strings.ReplaceAll(strings.TrimSpace(string(builtin)), "\n", "\n  ") + "\n"
+	if _, err := Parse("p.yaml", []byte(indented)); err != nil {
+		t.Fatalf("the built-in models as a policy's models: %v", err)
+	}
+	if err := s.Validate(asJSON(t, []byte(indented))); err != nil {
+		t.Errorf("schema rejects the built-in models: %v", err)
 	}
 	for name, src := range map[string]string{
 		"bad func":          "version: 1\nmodels:\n  sinks:\n    - func: SetCookie\n      cookie: 0\n",

@@ -33,7 +33,7 @@ func main() {
 		singlechecker.Main(analyzer)
 		return
 	}
-	if code, ok := driver.Main(analyzer, os.Args[1:], cookielint.Modeled); ok {
+	if code, ok := driver.Main(analyzer, os.Args[1:], cookielint.Modeled, nil); ok {
 		os.Exit(code)
 	}
 	singlechecker.Main(analyzer)

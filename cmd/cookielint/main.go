@@ -20,6 +20,7 @@ import (
 	"os"
 	"strings"
 
+	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/analysis/singlechecker"
 
 	"github.com/cookielint/cookielint"
@@ -62,7 +63,7 @@ func main() {
 	// their function bodies (internal/driver); what the driver does not
 	// handle (-fix, -diff, -flags, help, go vet's per-package runs) is
 	// singlechecker's.
-	if code, ok := driver.Main(cookielint.Analyzer, args, cookielint.Modeled); ok {
+	if code, ok := driver.Main(cookielint.Analyzer, args, modeled, warnUnusedModels); ok {
 		os.Exit(code)
 	}
 	singlechecker.Main(cookielint.Analyzer)
@@ -75,6 +76,72 @@ func main() {
 func checkPolicy(flagPath string) error {
 	_, err := runPolicy(flagPath)
 	return err
+}
+
+// runModels are the models of the run's policy, if it has any.
+var runModels *policy.Models
+
+// modeled reports whether a package is one the models name: the built-in
+// ones and the run policy's. The loader keeps what can reach them whole.
+func modeled(path string) bool {
+	if cookielint.Modeled(path) {
+		return true
+	}
+	if runModels == nil {
+		return false
+	}
+	for _, p := range modelPackages(runModels) {
+		if p.pkg == path {
+			return true
+		}
+	}
+	return false
+}
+
+type modelRef struct {
+	pkg, what string
+	pos       policy.Position
+}
+
+// modelPackages lists the packages a policy's models name, with the
+// first model naming each.
+func modelPackages(m *policy.Models) []modelRef {
+	var out []modelRef
+	seen := map[string]bool{}
+	add := func(pkg, what string, pos policy.Position) {
+		if !seen[pkg] {
+			seen[pkg] = true
+			out = append(out, modelRef{pkg, what, pos})
+		}
+	}
+	for _, c := range m.Cookies {
+		add(c.Pkg, "cookie type "+c.Pkg+"."+c.Name, c.Pos)
+	}
+	for _, s := range m.Sinks {
+		add(s.Func.Pkg, "sink "+s.Func.Text, s.Pos)
+	}
+	for _, o := range m.Options {
+		add(o.Func.Pkg, "option "+o.Func.Text, o.Pos)
+	}
+	return out
+}
+
+// warnUnusedModels warns, without failing the run, about the policy's
+// models whose package no analyzed package imports: a misspelt path is
+// otherwise silent.
+func warnUnusedModels(graph *checker.Graph) {
+	if runModels == nil || graph == nil {
+		return
+	}
+	loaded := map[string]bool{}
+	for act := range graph.All() {
+		loaded[act.Package.PkgPath] = true
+	}
+	for _, r := range modelPackages(runModels) {
+		if !loaded[r.pkg] {
+			fmt.Fprintf(os.Stderr, "cookielint: warning: %s:%d:%d: models: no analyzed package imports %s (%s)\n", runModels.File, r.pos.Line, r.pos.Column, r.pkg, r.what)
+		}
+	}
 }
 
 // runPolicy loads the policy a run will use, as checkPolicy says; nil
@@ -91,7 +158,11 @@ func runPolicy(flagPath string) (*policy.Policy, error) {
 	if path == "" {
 		return nil, nil
 	}
-	return policy.Load(path)
+	p, err := policy.Load(path)
+	if p != nil {
+		runModels = p.Models
+	}
+	return p, err
 }
 
 // flagValue finds -name=value, --name=value, -name value or --name value

@@ -302,3 +302,42 @@ func TestUserErrors(t *testing.T) {
 		t.Errorf("bad baseline: exit %d\n%s", code, out)
 	}
 }
+
+// A policy's models that no analyzed package imports draw a warning
+// naming their position, and the run goes on.
+func TestUnusedModelsWarn(t *testing.T) {
+	dir := t.TempDir()
+	for name, content := range map[string]string{
+		"go.mod": "module example.com/app\n\ngo 1.26\n",
+		"main.go": `package main
+
+import "net/http"
+
+func main() {
+	http.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		http.SetCookie(w, &http.Cookie{Name: "sid", Secure: true, HttpOnly: true})
+	})
+}
+`,
+		"cookie-policy.yaml": `version: 1
+cookies:
+  - name: sid
+models:
+  sinks:
+    - func: (*example.com/web.Context).SetCookie
+      args: {name: 0}
+`,
+	} {
+		if err := testutil.WriteFile(filepath.Join(dir, name), content); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out, code := run(t, dir, bin, "./...")
+	if code != 0 {
+		t.Errorf("exit %d, want 0:\n%s", code, out)
+	}
+	want := "cookielint: warning: " + filepath.Join(dir, "cookie-policy.yaml") + ":6:7: models: no analyzed package imports example.com/web (sink (*example.com/web.Context).SetCookie)"
+	if !strings.Contains(out, want) {
+		t.Errorf("output lacks %q:\n%s", want, out)
+	}
+}

@@ -144,10 +144,11 @@ func analyze(a *analysis.Analyzer, tests bool, patterns []string, root string) (
 // standalone command does. Errors are printed to standard error, once
 // each; failed says whether there were any.
 func runAnalysis(a *analysis.Analyzer, tests bool, patterns []string) (graph *checker.Graph, failed bool) {
-	graph, failed = driver.Analyze(a, tests, patterns, cookielint.Modeled)
+	graph, failed = driver.Analyze(a, tests, patterns, modeled)
 	if graph == nil {
 		return nil, true
 	}
+	warnUnusedModels(graph)
 	seen := map[string]bool{}
 	for act := range graph.All() {
 		if act.Err == nil {

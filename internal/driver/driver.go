@@ -53,7 +53,9 @@ func Analyze(a *analysis.Analyzer, tests bool, patterns []string, modeled func(s
 //
 // The exit status is singlechecker's: 1 when a package failed to load or
 // be analyzed, else 3 when there are diagnostics (0 with -json), else 0.
-func Main(a *analysis.Analyzer, args []string, modeled func(string) bool) (code int, ok bool) {
+// after, if not nil, is given the analyzed graph before the results are
+// printed.
+func Main(a *analysis.Analyzer, args []string, modeled func(string) bool, after func(*checker.Graph)) (code int, ok bool) {
 	fs := flag.NewFlagSet(a.Name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	a.Flags.VisitAll(func(f *flag.Flag) { fs.Var(f.Value, f.Name, f.Usage) })
@@ -96,6 +98,9 @@ func Main(a *analysis.Analyzer, args []string, modeled func(string) bool) (code 
 	graph, loadFailed := Analyze(a, *tests, fs.Args(), modeled)
 	if graph == nil {
 		return 1, true
+	}
+	if after != nil {
+		after(graph)
 	}
 	if *jsonOut {
 		if err := graph.PrintJSON(os.Stdout); err != nil || loadFailed {
