@@ -125,7 +125,9 @@ func TestFrameworks(t *testing.T) {
 	dir := filepath.Join(analysistest.TestData(), "frameworks")
 	downloadModules(t, dir)
 	analysistest.Run(t, dir, cookielint.NewAnalyzer(cookielint.Config{}),
-		"./gin", "./echo4", "./echo5", "./fiber2", "./fiber3", "./fasthttp", "./sessions", "./csrf", "./nosurf", "./scs")
+		"./gin", "./echo4", "./echo5", "./fiber2", "./fiber3", "./fasthttp", "./sessions", "./csrf", "./nosurf", "./scs",
+		"./beego", "./iris", "./irismw", "./hertz", "./gincontrib", "./echocsrf", "./echocontrib", "./echocontrib2",
+		"./fiber2mw", "./fiber3mw", "./chisession", "./pkgzauth", "./gothic", "./gothicstore")
 }
 
 // Every fix, applied and compared with the .golden files.
