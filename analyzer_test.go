@@ -2,6 +2,7 @@ package cookielint_test
 
 import (
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -220,4 +221,56 @@ models:
 // ignored what they do.
 func TestOptionHelpers(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), cookielint.NewAnalyzer(cookielint.Config{}), "options/lib", "options/app")
+}
+
+// Defaults that changed between versions follow the version in the build:
+// testdata/sessions12 builds with gorilla/sessions v1.2.2, whose cookie
+// store is not Secure (testdata/frameworks, with v1.4.0, is). The version
+// comes from a fact of the library's package, or without facts from the
+// module cache directory its declarations come from.
+func TestVersions(t *testing.T) {
+	dir := filepath.Join(analysistest.TestData(), "sessions12")
+	downloadModules(t, dir)
+	analysistest.Run(t, dir, cookielint.NewAnalyzer(cookielint.Config{}), "./app")
+	analysistest.Run(t, dir, cookielint.NewAnalyzer(cookielint.Config{NoFacts: true}), "./app")
+}
+
+// When the version cannot be learnt (here: a replaced module, without
+// facts), the newest modeled defaults are assumed, and -strict says so.
+func TestUnknownVersionStrict(t *testing.T) {
+	frameworks := filepath.Join(analysistest.TestData(), "frameworks")
+	downloadModules(t, frameworks)
+	out, err := exec.Command("go", "-C", frameworks, "list", "-m", "-f", "{{.Dir}}", "github.com/gorilla/sessions").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	if err := testutil.CopyTree(strings.TrimSpace(string(out)), filepath.Join(dir, "gorilla")); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(dir, "go.mod"), "module app\n\ngo 1.26.0\n\nrequire github.com/gorilla/sessions v1.4.0\n\nreplace github.com/gorilla/sessions => ./gorilla\n")
+	writeFile(t, filepath.Join(dir, "app", "app.go"), `package app
+
+import (
+	"net/http"
+
+	"github.com/gorilla/sessions"
+)
+
+func handler(w http.ResponseWriter, r *http.Request) {
+	store := sessions.NewCookieStore([]byte("k")) // want "cannot verify the cookie defaults here: cannot tell which version of gorilla/sessions the build uses, and cookielint models gorilla/sessions v1.1.0 to v1.4.0"
+	s, _ := store.Get(r, "sessionid")
+	s.Options.HttpOnly = true
+	s.Save(r, w)
+}
+`)
+	tidy := exec.Command("go", "mod", "tidy")
+	tidy.Dir = dir
+	tidy.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off")
+	if out, err := tidy.CombinedOutput(); err != nil {
+		t.Fatalf("go mod tidy: %v\n%s", err, out)
+	}
+	a := cookielint.NewAnalyzer(cookielint.Config{Strict: true, NoFacts: true, PolicyName: "p.yaml",
+		Policy: []byte("version: 1\ncookies: [{name: sessionid}]\n")})
+	analysistest.Run(t, dir, a, "./app")
 }

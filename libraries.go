@@ -536,7 +536,7 @@ func (c *checker) librarySites(files []*ast.File) {
 			if !ok {
 				return true
 			}
-			key, _, ok := calleeKey(c.pass.TypesInfo, call)
+			key, ok := calleeOrVarKey(c.pass.TypesInfo, call)
 			if !ok {
 				return true
 			}

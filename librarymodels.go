@@ -7,6 +7,8 @@ import (
 	"strings"
 	"time"
 
+	"golang.org/x/tools/go/types/typeutil"
+
 	"github.com/cookielint/cookielint/policy"
 )
 
@@ -569,8 +571,8 @@ func pkgzCookies(w *walker, call *ast.CallExpr, k *cookie) []*cookie {
 func gothicCookie(w *walker, call *ast.CallExpr, _ *cookie) []*cookie {
 	c := w.c
 	var store *types.Var
-	if _, fn, ok := calleeKey(w.info(), call); ok {
-		store, _ = fn.Pkg().Scope().Lookup("Store").(*types.Var)
+	if obj := typeutil.Callee(w.info(), call); obj != nil && obj.Pkg() != nil {
+		store, _ = obj.Pkg().Scope().Lookup("Store").(*types.Var)
 	}
 	var k *cookie
 	if store != nil && c.assigns(store) {

@@ -240,6 +240,18 @@ func calleeKey(info *types.Info, call *ast.CallExpr) (funcKey, *types.Func, bool
 	return keyOf(fn), fn, true
 }
 
+// calleeOrVarKey is calleeKey, also for a call of a package-level
+// variable holding a function (gothic's CompleteUserAuth).
+func calleeOrVarKey(info *types.Info, call *ast.CallExpr) (funcKey, bool) {
+	if k, _, ok := calleeKey(info, call); ok {
+		return k, true
+	}
+	if v, ok := typeutil.Callee(info, call).(*types.Var); ok && v.Pkg() != nil && v.Parent() == v.Pkg().Scope() {
+		return funcKey{pkg: v.Pkg().Path(), fn: v.Name()}, true
+	}
+	return funcKey{}, false
+}
+
 // keyOf is a function's or method's key.
 func keyOf(fn *types.Func) funcKey {
 	k := funcKey{pkg: fn.Pkg().Path(), fn: fn.Name()}

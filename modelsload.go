@@ -254,11 +254,22 @@ func (r *models) check(pkg *types.Package) error {
 	for _, imp := range pkg.Imports() {
 		scopes[imp.Path()] = imp
 	}
+	errs := checkSpec(r.user, scopes)
+	if len(errs) == 0 {
+		return nil
+	}
+	sort.Strings(errs)
+	return fmt.Errorf("%s", strings.Join(errs, "\n"))
+}
+
+// checkSpec checks models against the packages they name that are among
+// scopes, and returns what is wrong, each with its position.
+func checkSpec(spec *policy.Models, scopes map[string]*types.Package) []string {
 	var errs []string
 	bad := func(p policy.Position, format string, args ...any) {
-		errs = append(errs, where(r.user, p)+": "+fmt.Sprintf(format, args...))
+		errs = append(errs, where(spec, p)+": "+fmt.Sprintf(format, args...))
 	}
-	for _, ct := range r.user.Cookies {
+	for _, ct := range spec.Cookies {
 		p := scopes[ct.Pkg]
 		if p == nil {
 			continue
@@ -280,7 +291,7 @@ func (r *models) check(pkg *types.Package) error {
 			}
 		}
 	}
-	for _, s := range r.user.Sinks {
+	for _, s := range spec.Sinks {
 		p := scopes[s.Func.Pkg]
 		if p == nil {
 			continue
@@ -308,7 +319,7 @@ func (r *models) check(pkg *types.Package) error {
 			}
 		}
 	}
-	for _, o := range r.user.Options {
+	for _, o := range spec.Options {
 		p := scopes[o.Func.Pkg]
 		if p == nil {
 			continue
@@ -319,11 +330,7 @@ func (r *models) check(pkg *types.Package) error {
 			bad(o.Func.Pos, "models: option %s: package %s has no function or variable %s", o.Func, o.Func.Pkg, o.Func.Name)
 		}
 	}
-	if len(errs) == 0 {
-		return nil
-	}
-	sort.Strings(errs)
-	return fmt.Errorf("%s", strings.Join(errs, "\n"))
+	return errs
 }
 
 // lookupFunc finds the signature a function reference names, or says why

@@ -14,5 +14,5 @@ func login(w http.ResponseWriter, r *http.Request) {
 }
 
 func callback(w http.ResponseWriter, r *http.Request) {
-	_, _ = gothic.CompleteUserAuth(w, r)
+	_, _ = gothic.CompleteUserAuth(w, r) // a function variable, modeled too
 }

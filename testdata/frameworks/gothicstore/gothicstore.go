@@ -14,4 +14,5 @@ func init() {
 
 func login(w http.ResponseWriter, r *http.Request) {
 	gothic.BeginAuthHandler(w, r) // want `cookie "_gothic_session" is set without HttpOnly`
+	_, _ = gothic.CompleteUserAuth(w, r) // want `cookie "_gothic_session" is set without HttpOnly`
 }
