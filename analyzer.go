@@ -112,7 +112,10 @@ type checker struct {
 	holders    map[*types.Var]*cookie   // library objects held in variables
 	result     Result                   // the cookies the package sets
 	versions   map[*versioned]string    // module versions in the build
-	registered map[*funcDerivation]*cookie
+	// setsCookies lists the package's functions the analysis saw set a
+	// cookie.
+	setsCookies map[*types.Func]bool
+	registered  map[*funcDerivation]*cookie
 	// ctxTouched lists, per receiver type of a context-options sink, the
 	// attributes the package's calls of it may set (iris's
 	// AddCookieOptions in middleware).
@@ -125,7 +128,8 @@ func (r *runner) run(pass *analysis.Pass) (_ any, err error) {
 	if err != nil {
 		return nil, err
 	}
-	if !r.mayMatter(pass, reg) {
+	matters := r.mayMatter(pass, reg)
+	if !matters && !callsCookieSetter(pass.Files) {
 		return &Result{}, nil
 	}
 	if err := reg.check(pass.Pkg); err != nil {
@@ -134,7 +138,13 @@ func (r *runner) run(pass *analysis.Pass) (_ any, err error) {
 	c := &checker{pass: pass, cfg: &r.cfg, runner: r, models: reg,
 		policy: pol, policyErr: perr,
 		decls: map[*types.Func]*ast.FuncDecl{}, summaries: map[*types.Func]*Summary{}, reportedAt: map[string]bool{},
-		holders: map[*types.Var]*cookie{}}
+		holders: map[*types.Var]*cookie{}, setsCookies: map[*types.Func]bool{}}
+	if !matters {
+		// It cannot set a cookie through any model, but it calls
+		// something named like a cookie setter: an API no model covers?
+		c.unmodeledCalls(c.ownFiles())
+		return &c.result, nil
+	}
 	c.exportModule()
 	// A bug in cookielint must not take the whole run down: report it as
 	// this package's error, with where the analysis was.
@@ -147,12 +157,8 @@ func (r *runner) run(pass *analysis.Pass) (_ any, err error) {
 			err = fmt.Errorf("internal error analyzing package %s at %s: %v; please report this with the code there", pass.Pkg.Path(), where, x)
 		}
 	}()
-	var files []*ast.File
-	for _, f := range pass.Files {
-		if !r.cfg.Tests && strings.HasSuffix(pass.Fset.Position(f.Package).Filename, "_test.go") {
-			continue
-		}
-		files = append(files, f)
+	files := c.ownFiles()
+	for _, f := range files {
 		for _, d := range f.Decls {
 			if fd, ok := d.(*ast.FuncDecl); ok {
 				if fn, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func); ok {
@@ -182,6 +188,7 @@ func (r *runner) run(pass *analysis.Pass) (_ any, err error) {
 		}
 	}
 	c.librarySites(files)
+	c.unmodeledCalls(files)
 	if !c.policyLoaded {
 		c.policyErr = nil // no cookie was checked: the policy did not matter
 	}
@@ -199,6 +206,39 @@ func (r *runner) run(pass *analysis.Pass) (_ any, err error) {
 		pass.ExportPackageFact(new(packageFact))
 	}
 	return &c.result, c.policyErr
+}
+
+// ownFiles are the package's files the analysis reads: _test.go files
+// only with Tests.
+func (c *checker) ownFiles() []*ast.File {
+	var files []*ast.File
+	for _, f := range c.pass.Files {
+		if !c.cfg.Tests && strings.HasSuffix(c.pass.Fset.Position(f.Package).Filename, "_test.go") {
+			continue
+		}
+		files = append(files, f)
+	}
+	return files
+}
+
+// callsCookieSetter reports whether the files call a method or function
+// named like a cookie setter: a check on syntax alone.
+func callsCookieSetter(files []*ast.File) bool {
+	found := false
+	for _, f := range files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			if call, ok := n.(*ast.CallExpr); ok {
+				switch fn := ast.Unparen(call.Fun).(type) {
+				case *ast.SelectorExpr:
+					found = found || cookieSetterNames[strings.ToLower(fn.Sel.Name)]
+				case *ast.Ident:
+					found = found || cookieSetterNames[strings.ToLower(fn.Name)]
+				}
+			}
+			return !found
+		})
+	}
+	return found
 }
 
 // loadPolicy reports whether the package's policy loaded; the first time

@@ -274,3 +274,23 @@ func handler(w http.ResponseWriter, r *http.Request) {
 		Policy: []byte("version: 1\ncookies: [{name: sessionid}]\n")})
 	analysistest.Run(t, dir, a, "./app")
 }
+
+// Calls that look like cookie APIs no model covers: reported with -strict
+// only, and listed in the result (the inventory's "not modeled").
+func TestUnmodeled(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), cookielint.NewAnalyzer(cookielint.Config{Strict: true}), "gaps/app")
+	results := analysistest.Run(t, analysistest.TestData(), cookielint.NewAnalyzer(cookielint.Config{}), "usermodels/unused")
+	if len(results) != 1 || len(results[0].Diagnostics) != 0 {
+		t.Fatalf("the control package: %+v", results)
+	}
+	results = analysistest.Run(&quietT{t}, analysistest.TestData(), cookielint.NewAnalyzer(cookielint.Config{}), "gaps/app")
+	for _, r := range results {
+		if len(r.Diagnostics) > 0 {
+			t.Errorf("without -strict: %s", r.Diagnostics[0].Message)
+		}
+		res, _ := r.Result.(*cookielint.Result)
+		if res == nil || len(res.Unmodeled) != 1 || res.Unmodeled[0].Callee != "(*gaps/web.Context).SetCookie" || res.Unmodeled[0].Position.Line != 9 {
+			t.Errorf("result: %+v", res)
+		}
+	}
+}

@@ -29,4 +29,6 @@ var Checks = []Check{
 		"Header().Set(\"Set-Cookie\", ...) erases cookies set earlier on the same response, or a constant Set-Cookie value does not parse. Use Header().Add or http.SetCookie."},
 	{catPolicy, "Cookie scope differs from the policy",
 		"A constant Path or Domain differs from the one the policy declares for the cookie. Another Path or Domain makes another cookie: a logout that deletes on another Path deletes nothing."},
+	{catUnmodeled, "Cookie API cookielint does not model (-strict only)",
+		"A call that looks like it sets a cookie (a SetCookie, Cookie or AddCookie of a package no model covers, taking a name) or a library whose version is outside the modeled ones: cookielint cannot verify what it sends. Declare the API in the policy's models: section, or suppress the finding. Reported with -strict only; the inventory lists such calls as not modeled."},
 }

@@ -16,6 +16,8 @@ import (
 // Result is the analyzer's result for a package.
 type Result struct {
 	Sets []CookieSet
+	// Unmodeled lists calls that look like cookie APIs no model covers.
+	Unmodeled []Unmodeled
 }
 
 // CookieSet is one place the code sets a cookie.

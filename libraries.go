@@ -5,6 +5,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"strings"
 	"time"
 
 	"github.com/cookielint/cookielint/policy"
@@ -541,7 +542,7 @@ func (c *checker) librarySites(files []*ast.File) {
 				return true
 			}
 			l := c.models.library(key)
-			if l == nil || !l.site || c.pass.Pkg.Path() == l.pkg {
+			if l == nil || !l.site || c.sameModule(l.pkg) {
 				return true // the library's own code calls its constructor
 			}
 			c.at = call.Pos()
@@ -565,6 +566,17 @@ func (c *checker) librarySites(files []*ast.File) {
 			return true
 		})
 	}
+}
+
+// sameModule reports whether a package of a library is in the module of
+// the package being analyzed (the library's own code), or, where the
+// driver does not say the module, in the package itself or below it.
+func (c *checker) sameModule(pkg string) bool {
+	self := c.pass.Pkg.Path()
+	if m := c.pass.Module; m != nil && m.Path != "" {
+		return pkg == m.Path || strings.HasPrefix(pkg, m.Path+"/")
+	}
+	return pkg == self || strings.HasPrefix(pkg, self+"/")
 }
 
 // constInt reads an integer constant.

@@ -60,8 +60,8 @@ type SummaryCookie struct {
 	// OptionsParam: the functional options of this 1-based (variadic)
 	// argument on apply to the cookie, at each call.
 	OptionsParam int
-	Attrs [numAttrs]SummaryValue
-	Where string // file:line where it is built
+	Attrs        [numAttrs]SummaryValue
+	Where        string // file:line where it is built
 
 	built token.Pos
 }
@@ -213,6 +213,9 @@ func (c *checker) analyzeFunc(fn *types.Func, decl *ast.FuncDecl) *Summary {
 		}
 	}
 	w.body(decl.Body)
+	if len(w.sites) > 0 {
+		c.setsCookies[fn] = true
+	}
 	var s Summary
 	for _, st := range w.sites {
 		c.check(st)

@@ -28,11 +28,11 @@ func TestVersionPick(t *testing.T) {
 
 func TestVersionInPath(t *testing.T) {
 	for in, want := range map[string]string{
-		"/root/go/pkg/mod/github.com/gorilla/sessions@v1.2.2/store.go": "v1.2.2",
-		"github.com/gorilla/sessions@v1.4.0/store.go":                  "v1.4.0", // -trimpath
-		`C:\Users\u\go\pkg\mod\github.com\gorilla\sessions@v1.3.0\store.go`: "",  // not a slash path on this system
-		"/src/vendor/github.com/gorilla/sessions/store.go":                   "",
-		"/root/go/pkg/mod/github.com/gorilla/sessionsx@v9.9.9/store.go":      "",
+		"/root/go/pkg/mod/github.com/gorilla/sessions@v1.2.2/store.go":      "v1.2.2",
+		"github.com/gorilla/sessions@v1.4.0/store.go":                       "v1.4.0", // -trimpath
+		`C:\Users\u\go\pkg\mod\github.com\gorilla\sessions@v1.3.0\store.go`: "",       // not a slash path on this system
+		"/src/vendor/github.com/gorilla/sessions/store.go":                  "",
+		"/root/go/pkg/mod/github.com/gorilla/sessionsx@v9.9.9/store.go":     "",
 	} {
 		if got := versionInPath(in, "github.com/gorilla/sessions"); got != want {
 			t.Errorf("versionInPath(%q) = %q, want %q", in, got, want)

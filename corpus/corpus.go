@@ -36,6 +36,13 @@ var Modules = []string{
 	"github.com/justinas/nosurf@v1.2.0",
 	"github.com/alexedwards/scs/v2@v2.9.0",
 	"github.com/markbates/goth@v1.82.0",
+	"github.com/beego/beego/v2@v2.3.8",
+	"github.com/kataras/iris/v12@v12.2.11",
+	"github.com/cloudwego/hertz@v0.10.4",
+	"github.com/gin-contrib/sessions@v1.0.4",
+	"github.com/labstack/echo-contrib@v0.50.1",
+	"gitea.com/go-chi/session@v0.0.0-20260708011333-ebced8a7a2d6",
+	"github.com/go-pkgz/auth@v1.24.0",
 	"github.com/oauth2-proxy/oauth2-proxy/v7@v7.15.6",
 }
 

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"go/token"
 	"io"
 	"os"
 	"path/filepath"
@@ -44,15 +45,15 @@ func inventoryCommand(args []string) int {
 		abs, _ := filepath.Abs(*policyFile)
 		cfg.PolicyFile = abs
 	}
-	sets, failed := inventory(cookielint.NewAnalyzer(cfg), *tests, fs.Args())
+	sets, gaps, failed := inventory(cookielint.NewAnalyzer(cfg), *tests, fs.Args())
 	unused := neverSet(pol, sets)
 	switch *format {
 	case "json":
-		err = inventoryJSON(os.Stdout, sets, unused)
+		err = inventoryJSON(os.Stdout, sets, gaps, unused)
 	case "csv":
-		err = inventoryCSV(os.Stdout, sets, unused)
+		err = inventoryCSV(os.Stdout, sets, gaps, unused)
 	default:
-		err = inventoryText(os.Stdout, sets, unused, pol)
+		err = inventoryText(os.Stdout, sets, gaps, unused, pol)
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "cookielint inventory:", err)
@@ -65,13 +66,14 @@ func inventoryCommand(args []string) int {
 }
 
 // inventory runs the analyzer and gathers the cookies the root packages
-// set, in file order, once each.
-func inventory(a *analysis.Analyzer, tests bool, patterns []string) ([]cookielint.CookieSet, bool) {
+// set, and the calls no model covers, in file order, once each.
+func inventory(a *analysis.Analyzer, tests bool, patterns []string) ([]cookielint.CookieSet, []cookielint.Unmodeled, bool) {
 	graph, failed := runAnalysis(a, tests, patterns)
 	if graph == nil {
-		return nil, true
+		return nil, nil, true
 	}
 	var sets []cookielint.CookieSet
+	var gaps []cookielint.Unmodeled
 	seen := map[string]bool{}
 	for _, act := range graph.Roots {
 		res, ok := act.Result.(*cookielint.Result)
@@ -85,15 +87,25 @@ func inventory(a *analysis.Analyzer, tests bool, patterns []string) ([]cookielin
 				sets = append(sets, s)
 			}
 		}
-	}
-	sort.SliceStable(sets, func(i, j int) bool {
-		a, b := sets[i].Position, sets[j].Position
-		if a.Filename != b.Filename {
-			return a.Filename < b.Filename
+		for _, u := range res.Unmodeled {
+			key := fmt.Sprintf("%s:%d:%d %s", u.Position.Filename, u.Position.Line, u.Position.Column, u.Callee)
+			if !seen[key] {
+				seen[key] = true
+				gaps = append(gaps, u)
+			}
 		}
-		return a.Line < b.Line || a.Line == b.Line && a.Column < b.Column
-	})
-	return sets, failed
+	}
+	sort.SliceStable(gaps, func(i, j int) bool { return before(gaps[i].Position, gaps[j].Position) })
+	sort.SliceStable(sets, func(i, j int) bool { return before(sets[i].Position, sets[j].Position) })
+	return sets, gaps, failed
+}
+
+// before orders positions by file, line and column.
+func before(a, b token.Position) bool {
+	if a.Filename != b.Filename {
+		return a.Filename < b.Filename
+	}
+	return a.Line < b.Line || a.Line == b.Line && a.Column < b.Column
 }
 
 // neverSet lists the policy entries no cookie of the inventory matches.
@@ -174,10 +186,19 @@ func matched(s cookielint.CookieSet) string {
 	return "NOT DECLARED"
 }
 
-func inventoryText(w io.Writer, sets []cookielint.CookieSet, unused []*policy.Entry, p *policy.Policy) error {
+func inventoryText(w io.Writer, sets []cookielint.CookieSet, gaps []cookielint.Unmodeled, unused []*policy.Entry, p *policy.Policy) error {
 	if len(sets) == 0 {
 		fmt.Fprintln(w, "No cookies set.")
 	}
+	defer func() {
+		if len(gaps) == 0 {
+			return
+		}
+		fmt.Fprintln(w, "\nNot modeled: calls that look like cookie APIs no model covers (cookielint cannot see what they set; declare them in the policy's models: section):")
+		for _, u := range gaps {
+			fmt.Fprintf(w, "  %s:%d\t%s\n", relTo(u.Position.Filename), u.Position.Line, u.Callee)
+		}
+	}()
 	for _, s := range sets {
 		line := fmt.Sprintf("%s\t%s:%d\t%s\t%s", displayName(s), relTo(s.Position.Filename), s.Position.Line, how(s), attrs(s))
 		if s.Deletion {
@@ -213,17 +234,27 @@ type jsonSet struct {
 	Line int    `json:"line"`
 }
 
+type jsonGap struct {
+	Callee string `json:"callee"`
+	File   string `json:"file"`
+	Line   int    `json:"line"`
+}
+
 type jsonEntry struct {
 	Entry    string `json:"entry"`
 	Category string `json:"category,omitempty"`
 	Line     int    `json:"line"`
 }
 
-func inventoryJSON(w io.Writer, sets []cookielint.CookieSet, unused []*policy.Entry) error {
+func inventoryJSON(w io.Writer, sets []cookielint.CookieSet, gaps []cookielint.Unmodeled, unused []*policy.Entry) error {
 	doc := struct {
 		Cookies             []jsonSet   `json:"cookies"`
 		DeclaredButNeverSet []jsonEntry `json:"declaredButNeverSet"`
-	}{Cookies: []jsonSet{}, DeclaredButNeverSet: []jsonEntry{}}
+		NotModeled          []jsonGap   `json:"notModeled"`
+	}{Cookies: []jsonSet{}, DeclaredButNeverSet: []jsonEntry{}, NotModeled: []jsonGap{}}
+	for _, u := range gaps {
+		doc.NotModeled = append(doc.NotModeled, jsonGap{Callee: u.Callee, File: relTo(u.Position.Filename), Line: u.Position.Line})
+	}
 	for _, s := range sets {
 		doc.Cookies = append(doc.Cookies, jsonSet{CookieSet: s, File: relTo(s.Position.Filename), Line: s.Position.Line})
 	}
@@ -235,7 +266,7 @@ func inventoryJSON(w io.Writer, sets []cookielint.CookieSet, unused []*policy.En
 	return enc.Encode(doc)
 }
 
-func inventoryCSV(w io.Writer, sets []cookielint.CookieSet, unused []*policy.Entry) error {
+func inventoryCSV(w io.Writer, sets []cookielint.CookieSet, gaps []cookielint.Unmodeled, unused []*policy.Entry) error {
 	cw := csv.NewWriter(w)
 	header := append([]string{"status", "name", "computed", "file", "line", "via", "through", "built"}, attrOrder...)
 	header = append(header, "deletion", "entry", "category")
@@ -259,6 +290,13 @@ func inventoryCSV(w io.Writer, sets []cookielint.CookieSet, unused []*policy.Ent
 	for _, e := range unused {
 		row := make([]string, len(header))
 		row[0], row[len(row)-2], row[len(row)-1] = "declared but never set", e.Label(), e.Category
+		if err := cw.Write(row); err != nil {
+			return err
+		}
+	}
+	for _, u := range gaps {
+		row := make([]string, len(header))
+		row[0], row[3], row[4], row[5] = "not modeled", relTo(u.Position.Filename), fmt.Sprint(u.Position.Line), u.Callee
 		if err := cw.Write(row); err != nil {
 			return err
 		}

@@ -89,7 +89,7 @@ func policyInit(args []string) int {
 	}
 	// No policy: every cookie is found, none is matched.
 	a := cookielint.NewAnalyzer(cookielint.Config{Policy: []byte("version: 1\n"), PolicyName: "(none)", Tests: *tests})
-	sets, failed := inventory(a, *tests, fs.Args())
+	sets, _, failed := inventory(a, *tests, fs.Args())
 	if failed {
 		return 1
 	}
