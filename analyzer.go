@@ -3,6 +3,7 @@ package cookielint
 import (
 	"fmt"
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
 	"path/filepath"
@@ -115,7 +116,12 @@ type checker struct {
 	// setsCookies lists the package's functions the analysis saw set a
 	// cookie.
 	setsCookies map[*types.Func]bool
-	registered  map[*funcDerivation]*cookie
+	// pkgConsts and fldConsts are the package's variables and fields
+	// that hold one constant (values.go), computed when first needed.
+	pkgConsts  map[*types.Var]constant.Value
+	fldConsts  map[*types.Var]constant.Value
+	emitted    map[emitted]bool // the diagnostics reported
+	registered map[*funcDerivation]*cookie
 	// ctxTouched lists, per receiver type of a context-options sink, the
 	// attributes the package's calls of it may set (iris's
 	// AddCookieOptions in middleware).
@@ -162,6 +168,9 @@ func (r *runner) run(pass *analysis.Pass) (_ any, err error) {
 		for _, d := range f.Decls {
 			if fd, ok := d.(*ast.FuncDecl); ok {
 				if fn, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func); ok {
+					if k := keyOf(fn); reg.sinks[k] != nil || reg.library(k) != nil {
+						continue // a modeled function: its model, not its body, is what calls see
+					}
 					c.decls[fn] = fd
 				}
 			}

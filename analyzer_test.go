@@ -128,7 +128,7 @@ func TestFrameworks(t *testing.T) {
 	analysistest.Run(t, dir, cookielint.NewAnalyzer(cookielint.Config{}),
 		"./gin", "./echo4", "./echo5", "./fiber2", "./fiber3", "./fasthttp", "./sessions", "./csrf", "./nosurf", "./scs",
 		"./beego", "./iris", "./irismw", "./hertz", "./gincontrib", "./echocsrf", "./echocontrib", "./echocontrib2",
-		"./fiber2mw", "./fiber3mw", "./chisession", "./pkgzauth", "./gothic", "./gothicstore")
+		"./fiber2mw", "./fiber3mw", "./chisession", "./pkgzauth", "./gothic", "./gothicstore", "./flows")
 }
 
 // Every fix, applied and compared with the .golden files.
@@ -293,4 +293,9 @@ func TestUnmodeled(t *testing.T) {
 			t.Errorf("result: %+v", res)
 		}
 	}
+}
+
+// The value flows of issue 14: each idiom's defect, and its correct twin.
+func TestFlows(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), cookielint.NewAnalyzer(cookielint.Config{}), "flows")
 }

@@ -30,7 +30,7 @@ type fixWant struct {
 
 // fixFor returns the fix for one finding, or nil.
 func (c *checker) fixFor(s *site, v value, fw fixWant) []analysis.SuggestedFix {
-	if v.k == dynamic || v.expr == nil || !c.local(v.expr.Pos()) || s.helper != nil && !v.viaArg {
+	if v.k == dynamic || v.indirect || v.expr == nil || !c.local(v.expr.Pos()) || s.helper != nil && !v.viaArg {
 		return nil
 	}
 	file := c.fileOf(v.expr.Pos())

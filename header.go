@@ -3,6 +3,8 @@ package cookielint
 import (
 	"go/ast"
 	"go/constant"
+	"go/token"
+	"go/types"
 	"net/http"
 	"net/textproto"
 	"strconv"
@@ -28,8 +30,11 @@ func (w *walker) headerSink(s *sinkModel, call *ast.CallExpr, st *state) {
 		return
 	}
 	var writer string
-	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
-		writer = w.headerOwner(sel.X)
+	switch f := ast.Unparen(call.Fun).(type) {
+	case *ast.SelectorExpr:
+		writer = w.headerOwner(f.X)
+	case *ast.IndexExpr: // h["Set-Cookie"] = ..., written as a call (headerIndexStore)
+		writer = w.headerOwner(f.X)
 	}
 	line := w.line(call.Pos())
 	if s.erases && writer != "" {
@@ -47,6 +52,56 @@ func (w *walker) headerSink(s *sinkModel, call *ast.CallExpr, st *state) {
 		st.sets = nil
 	}
 	st.sets = append(st.sets, setRecord{writer: writer, line: line})
+}
+
+// headerIndexStore handles h["Set-Cookie"] = values: a literal list
+// replaces the cookies set before (as Header().Set) and sets each of its
+// values; an append of values to h["Set-Cookie"] adds each (as
+// Header().Add); anything else replaces them with values decided at run
+// time. Each value becomes a site at a call written for it, spanning the
+// store.
+func (w *walker) headerIndexStore(ix *ast.IndexExpr, r ast.Expr, st *state) {
+	if !isNamed(w.info().TypeOf(ix.X), "net/http", "Header") {
+		return
+	}
+	key, ok := w.constString(ix.Index)
+	if !ok || textproto.CanonicalMIMEHeaderKey(key) != "Set-Cookie" {
+		return
+	}
+	set := w.c.models.sinks[funcKey{"net/http", "Header", "Set"}]
+	add := w.c.models.sinks[funcKey{"net/http", "Header", "Add"}]
+	if set == nil || add == nil {
+		return
+	}
+	as := func(s *sinkModel, v ast.Expr) {
+		w.headerSink(s, &ast.CallExpr{Fun: ix, Lparen: v.Pos(), Args: []ast.Expr{ix.Index, v}, Rparen: v.End() - 1}, st)
+	}
+	switch x := ast.Unparen(r).(type) {
+	case *ast.CompositeLit:
+		for i, v := range x.Elts {
+			if i == 0 {
+				as(set, v)
+			} else {
+				as(add, v)
+			}
+		}
+		if len(x.Elts) == 0 {
+			as(set, &ast.BasicLit{ValuePos: x.Pos(), Kind: token.STRING, Value: `""`})
+		}
+		return
+	case *ast.CallExpr:
+		if id, ok := ast.Unparen(x.Fun).(*ast.Ident); ok && !x.Ellipsis.IsValid() && len(x.Args) > 0 {
+			if b, ok := w.info().Uses[id].(*types.Builtin); ok && b.Name() == "append" {
+				if base, ok := ast.Unparen(x.Args[0]).(*ast.IndexExpr); ok && types.ExprString(base) == types.ExprString(ix) {
+					for _, v := range x.Args[1:] {
+						as(add, v)
+					}
+					return
+				}
+			}
+		}
+	}
+	as(set, r)
 }
 
 // headerOwner names the response a header belongs to: w for w.Header(),
@@ -72,6 +127,10 @@ func (w *walker) constString(e ast.Expr) (string, bool) {
 // headerValue evaluates a Set-Cookie value. It reports whether the cookie
 // came from a header string (true) or from a cookie's String (false).
 func (w *walker) headerValue(e ast.Expr, st *state) (*cookie, bool) {
+	return w.headerValueDepth(e, st, 0)
+}
+
+func (w *walker) headerValueDepth(e ast.Expr, st *state, depth int) (*cookie, bool) {
 	if s, ok := w.constString(e); ok {
 		c, err := parseSetCookie(s, e)
 		if err != nil {
@@ -79,6 +138,22 @@ func (w *walker) headerValue(e ast.Expr, st *state) (*cookie, bool) {
 			return nil, true
 		}
 		return c, true
+	}
+	// A value built in a local variable: what it was assigned on every
+	// path here.
+	if id, ok := ast.Unparen(e).(*ast.Ident); ok && depth < 8 {
+		if v, ok := w.info().Uses[id].(*types.Var); ok {
+			if sc, ok := st.scalars[v]; ok && sc.expr != nil {
+				return w.headerValueDepth(sc.expr, st, depth+1)
+			}
+		}
+	}
+	// A concatenation: its constant parts are parsed, the rest is decided
+	// at run time.
+	if b, ok := ast.Unparen(e).(*ast.BinaryExpr); ok && b.Op == token.ADD {
+		if format, ok := w.concatFormat(b); ok {
+			return parseSetCookieFormat(format, e), true
+		}
 	}
 	if call, ok := ast.Unparen(e).(*ast.CallExpr); ok {
 		if key, _, ok := calleeKey(w.info(), call); ok {
@@ -100,6 +175,31 @@ func (w *walker) headerValue(e ast.Expr, st *state) (*cookie, bool) {
 	return unknownCookie(headerCookie, e.Pos()), true
 }
 
+// concatFormat writes a string concatenation as a Sprintf format: its
+// constant operands as text, the others as verbs.
+func (w *walker) concatFormat(b *ast.BinaryExpr) (string, bool) {
+	var parts []string
+	var flatten func(e ast.Expr) bool
+	flatten = func(e ast.Expr) bool {
+		if x, ok := ast.Unparen(e).(*ast.BinaryExpr); ok && x.Op == token.ADD {
+			return flatten(x.X) && flatten(x.Y)
+		}
+		if cv, _, _ := w.constValue(e); cv != nil {
+			if cv.Kind() != constant.String {
+				return false
+			}
+			parts = append(parts, strings.ReplaceAll(constant.StringVal(cv), "%", "%%"))
+			return true
+		}
+		parts = append(parts, "%s")
+		return true
+	}
+	if !flatten(b) {
+		return "", false
+	}
+	return strings.Join(parts, ""), true
+}
+
 // parseSetCookie reads a constant Set-Cookie value with net/http's own
 // parser.
 func parseSetCookie(s string, e ast.Expr) (*cookie, error) {
@@ -111,6 +211,9 @@ func parseSetCookie(s string, e ast.Expr) (*cookie, error) {
 	c := &cookie{model: headerCookie, built: at}
 	set := func(a attr, v value) { v.pos, v.expr = at, e; c.attrs[a] = v }
 	set(attrName, value{k: konst, s: hc.Name})
+	if hc.Value == "" {
+		set(attrValue, value{k: konst, s: ""}) // a clearing
+	}
 	if hc.Secure {
 		set(attrSecure, value{k: konst, b: true})
 	}
@@ -156,8 +259,11 @@ func parseSetCookieFormat(format string, e ast.Expr) *cookie {
 	c := &cookie{model: headerCookie, built: at}
 	set := func(a attr, k known, v value) { v.k, v.pos, v.expr = k, at, e; c.attrs[a] = v }
 	parts := strings.Split(f, ";")
-	name, _, ok := strings.Cut(parts[0], "=")
+	name, val, ok := strings.Cut(parts[0], "=")
 	name = strings.TrimSpace(name)
+	if ok && strings.TrimSpace(val) == "" {
+		set(attrValue, konst, value{s: ""}) // a clearing
+	}
 	if !ok || strings.Contains(name, verbMark) {
 		set(attrName, dynamic, value{})
 		if !ok {

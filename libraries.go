@@ -307,7 +307,7 @@ func (c *checker) holderCookie(v *types.Var) *cookie {
 	m, _ := c.models.modelOf(v.Type())
 	c.holders[v] = nil // a cycle learns nothing
 	var scopes []ast.Node
-	if v.Pkg() != c.pass.Pkg || v.Parent() == v.Pkg().Scope() {
+	if v.IsField() || v.Pkg() != c.pass.Pkg || v.Parent() == v.Pkg().Scope() {
 		for _, f := range c.pass.Files {
 			scopes = append(scopes, f)
 		}
@@ -336,6 +336,11 @@ func (c *checker) holderCookie(v *types.Var) *cookie {
 	for _, scope := range scopes {
 		ast.Inspect(scope, func(n ast.Node) bool {
 			switch n := n.(type) {
+			case *ast.KeyValueExpr: // T{field: store}
+				if id, ok := n.Key.(*ast.Ident); ok && v.IsField() && c.pass.TypesInfo.Uses[id] == v {
+					creations++
+					k = w.cookieOf(n.Value, newState())
+				}
 			case *ast.ValueSpec:
 				for i, name := range n.Names {
 					if c.pass.TypesInfo.Defs[name] == v && i < len(n.Values) {

@@ -2,7 +2,9 @@ package cookielint
 
 import (
 	"go/ast"
+	"go/constant"
 	"go/types"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -590,29 +592,10 @@ func gothicCookie(w *walker, call *ast.CallExpr, _ *cookie) []*cookie {
 	return []*cookie{k}
 }
 
-// assigns reports whether the package assigns the variable anywhere.
+// assigns reports whether the package assigns the variable anywhere (or
+// takes its address).
 func (c *checker) assigns(v *types.Var) bool {
-	found := false
-	for _, f := range c.pass.Files {
-		ast.Inspect(f, func(n ast.Node) bool {
-			if as, ok := n.(*ast.AssignStmt); ok {
-				for _, l := range as.Lhs {
-					var id *ast.Ident
-					switch x := ast.Unparen(l).(type) {
-					case *ast.Ident:
-						id = x
-					case *ast.SelectorExpr:
-						id = x.Sel
-					}
-					if id != nil && c.pass.TypesInfo.ObjectOf(id) == v {
-						found = true
-					}
-				}
-			}
-			return !found
-		})
-	}
-	return found
+	return c.mutated(map[*types.Var]constant.Value{v: nil})[v]
 }
 
 // libraryVar is the fallback of a configuration type for the library's
@@ -638,6 +621,32 @@ var derivations = []derivation{
 	{sessionsCookieStore, "Get", 1, sessionsSession}, {sessionsCookieStore, "New", 1, sessionsSession},
 	{sessionsFilesystemStore, "Get", 1, sessionsSession}, {sessionsFilesystemStore, "New", 1, sessionsSession},
 	{sessionsStore, "Get", 1, sessionsSession}, {sessionsStore, "New", 1, sessionsSession},
+}
+
+// saveAll are functions that save every session obtained on the request:
+// gorilla/sessions v1.4.0's sessions.Save(r, w) (the same from v1.1.0).
+var saveAll = map[funcKey]*cookieModel{{pkg: sessionsPkg, fn: "Save"}: sessionsSession}
+
+// saveAll makes a site, at a call that saves every session of the
+// request, of each session the function obtained.
+func (w *walker) saveAll(m *cookieModel, call *ast.CallExpr, st *state) {
+	sink := w.c.models.sinkByVia("gorilla/sessions Save")
+	var vars []*types.Var
+	for v, k := range st.vars {
+		if k.model == m {
+			vars = append(vars, v)
+		}
+	}
+	sort.Slice(vars, func(i, j int) bool { return vars[i].Pos() < vars[j].Pos() })
+	seen := map[*cookie]bool{}
+	for _, v := range vars {
+		k := st.vars[v]
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		w.addSite(&site{call: call, sink: sink, cookie: *k.clone()})
+	}
 }
 
 // funcDerivations: echo-contrib v0.50.1's session.Get(name, c) returns the

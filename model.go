@@ -76,6 +76,9 @@ type value struct {
 	// option names the functional option whose argument set the value
 	// (iris.CookieHTTPOnly), for hints.
 	option string
+	// indirect: the constant was found through a variable or a field, so
+	// a fix belongs where that was assigned, not here.
+	indirect bool
 }
 
 func (v value) isTrue() bool  { return v.k == konst && v.b }
@@ -101,6 +104,9 @@ type cookie struct {
 	// optionsParam: functional options from this 1-based parameter (a
 	// spread opts...) apply to the cookie, decided at each call.
 	optionsParam int
+	// fromRequest: read from the request (r.Cookie(name)), so it came
+	// with a name and a value only.
+	fromRequest bool
 	// readByScripts: the library that sets it needs scripts to read it
 	// (a double-submit XSRF token), so HttpOnly is the policy's to waive.
 	readByScripts bool
@@ -116,8 +122,12 @@ func unknownCookie(m *cookieModel, at token.Pos) *cookie {
 	return c
 }
 
-// isDeletion reports whether the cookie is known to delete itself.
+// isDeletion reports whether the cookie is known to delete itself, or to
+// clear it: a constant empty value carries nothing.
 func (c *cookie) isDeletion() bool {
+	if v := c.attrs[attrValue]; v.k == konst && v.s == "" {
+		return true
+	}
 	if v := c.attrs[attrMaxAge]; v.k == konst && v.i < 0 {
 		return true
 	}

@@ -34,6 +34,9 @@ func (c *checker) reportSite(s *site, cat string, v value, fw *fixWant, format s
 	if s.through != "" {
 		msg += " (set through " + s.through + ")"
 	}
+	if s.cookie.fromRequest && v.k == absent {
+		msg += " (a cookie read from the request carries its name and value only)"
+	}
 	d := analysis.Diagnostic{
 		Pos:      s.call.Pos(),
 		End:      s.call.End(),
@@ -86,7 +89,22 @@ func (c *checker) emit(d analysis.Diagnostic) {
 	if c.nolint.suppressed(c.pass.Fset, d.Pos, c.pass.Files) {
 		return
 	}
+	// The same finding twice at one place (two elements of a loop, two
+	// calls of a closure, alike) is one finding.
+	key := emitted{d.Pos, d.End, d.Category, d.Message}
+	if c.emitted[key] {
+		return
+	}
+	if c.emitted == nil {
+		c.emitted = map[emitted]bool{}
+	}
+	c.emitted[key] = true
 	c.pass.Report(d)
+}
+
+type emitted struct {
+	pos, end      token.Pos
+	category, msg string
 }
 
 func (c *checker) line(p token.Pos) int { return c.pass.Fset.Position(p).Line }

@@ -1,13 +1,23 @@
 package cookielint
 
-import "go/types"
+import (
+	"go/types"
+	"maps"
+)
 
 // state is what the analysis knows at one point of a function: the cookie
 // each local variable holds (pointers to one cookie share it) and the
 // Set-Cookie writes that happened on every path to this point.
 type state struct {
 	vars map[*types.Var]*cookie
-	sets []setRecord
+	// scalars are the local variables that are not cookies: what is known
+	// of their values (values.go).
+	scalars map[*types.Var]scalar
+	// lists are the local slices, arrays and maps of cookies whose
+	// elements are known (collections.go); elements share cookies with
+	// vars as pointers do.
+	lists map[*types.Var][]*cookie
+	sets  []setRecord
 	// ctx holds attributes set on a framework context for its later
 	// cookies (gin's SetSameSite), keyed by the context and attribute.
 	ctx  map[ctxKey]value
@@ -41,6 +51,9 @@ func newState() *state { return &state{vars: map[*types.Var]*cookie{}} }
 // copy returns an independent copy, keeping which variables share a cookie.
 func (s *state) copy() *state {
 	n := &state{vars: make(map[*types.Var]*cookie, len(s.vars)), dead: s.dead}
+	if s.scalars != nil {
+		n.scalars = maps.Clone(s.scalars)
+	}
 	n.sets = append(n.sets, s.sets...)
 	for k, v := range s.ctx {
 		if n.ctx == nil {
@@ -49,14 +62,26 @@ func (s *state) copy() *state {
 		n.ctx[k] = v
 	}
 	seen := map[*cookie]*cookie{}
-	for v, c := range s.vars {
+	dup := func(c *cookie) *cookie {
 		if d, ok := seen[c]; ok {
-			n.vars[v] = d
-			continue
+			return d
 		}
 		d := *c
 		seen[c] = &d
-		n.vars[v] = &d
+		return &d
+	}
+	for v, c := range s.vars {
+		n.vars[v] = dup(c)
+	}
+	if s.lists != nil {
+		n.lists = make(map[*types.Var][]*cookie, len(s.lists))
+		for v, l := range s.lists {
+			nl := make([]*cookie, len(l))
+			for i, c := range l {
+				nl[i] = dup(c)
+			}
+			n.lists[v] = nl
+		}
 	}
 	return n
 }
@@ -92,6 +117,40 @@ func merge(a, b *state) *state {
 	for v, y := range b.vars {
 		if _, ok := a.vars[v]; !ok {
 			n.vars[v] = join(unknownCookie(y.model, y.built), y)
+		}
+	}
+	for v, x := range a.lists {
+		y, ok := b.lists[v]
+		if !ok || len(x) != len(y) {
+			continue // not known the same on both paths: not followed
+		}
+		l := make([]*cookie, len(x))
+		for i := range x {
+			l[i] = join(x[i], y[i])
+		}
+		if n.lists == nil {
+			n.lists = map[*types.Var][]*cookie{}
+		}
+		n.lists[v] = l
+	}
+	for v, x := range a.scalars {
+		y, ok := b.scalars[v]
+		if ok {
+			x = joinScalars(x, y)
+		} else {
+			x = scalar{typ: x.typ} // declared on one path only
+		}
+		if n.scalars == nil {
+			n.scalars = map[*types.Var]scalar{}
+		}
+		n.scalars[v] = x
+	}
+	for v, y := range b.scalars {
+		if _, ok := a.scalars[v]; !ok {
+			if n.scalars == nil {
+				n.scalars = map[*types.Var]scalar{}
+			}
+			n.scalars[v] = scalar{typ: y.typ}
 		}
 	}
 	for k, x := range a.ctx {

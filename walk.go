@@ -30,6 +30,23 @@ type walker struct {
 	params        map[*types.Var]int // its parameters, 1-based, receiver first
 	returnsCookie bool               // it has a cookie result
 	returned      *cookie            // the cookie it returns, joined over returns
+
+	// cur is the state at the statement or expression being walked, for
+	// the evaluation of values inside it.
+	cur *state
+	// root is the body walked; escaped, the locals whose value may change
+	// where the walk does not see (computed from root).
+	root    ast.Node
+	escaped map[*types.Var]bool
+
+	// Closures (closures.go): what was found of them, those being walked
+	// where they run, and the deferred ones, walked in the state the
+	// function's exits join (collected then).
+	cl           *closureInfo
+	inlining     map[*ast.FuncLit]bool
+	deferred     []deferredCall
+	collectExits bool
+	exits        []*state
 }
 
 func (w *walker) info() *types.Info { return w.c.pass.TypesInfo }
@@ -38,7 +55,11 @@ func (w *walker) body(b *ast.BlockStmt) {
 	if b == nil {
 		return
 	}
-	w.stmt(b, newState())
+	w.root = b
+	w.collectExits = w.closures().defers
+	end := newState()
+	w.stmt(b, end)
+	w.runDeferred(end)
 }
 
 func (w *walker) stmts(list []ast.Stmt, st *state) {
@@ -48,6 +69,9 @@ func (w *walker) stmts(list []ast.Stmt, st *state) {
 }
 
 func (w *walker) stmt(s ast.Stmt, st *state) {
+	prev := w.cur
+	w.cur = st
+	defer func() { w.cur = prev }()
 	w.c.at = s.Pos()
 	if testHookStmt != nil {
 		testHookStmt(w.c.pass.Fset.Position(s.Pos()))
@@ -89,7 +113,7 @@ func (w *walker) stmt(s ast.Stmt, st *state) {
 		*st = *merge(st, loop)
 	case *ast.RangeStmt:
 		w.expr(s.X, st)
-		if w.rangeLiteral(s, st) {
+		if w.rangeCollection(s, st) {
 			return
 		}
 		loop := st.copy()
@@ -119,24 +143,43 @@ func (w *walker) stmt(s ast.Stmt, st *state) {
 		if w.returnsCookie && !st.dead {
 			w.noteReturn(s, st)
 		}
+		if w.collectExits && !st.dead {
+			w.exits = append(w.exits, st.copy())
+		}
 		st.dead = true
 	case *ast.LabeledStmt:
 		w.stmt(s.Stmt, st)
 	case *ast.DeferStmt:
 		// The arguments are evaluated now; the call itself runs at the
 		// end, after every sink of the function: only a deferred sink
-		// counts (as if here).
-		w.expr(s.Call.Fun, st)
+		// counts (as if here), and a deferred closure runs in the state
+		// the function's exits join.
 		for _, a := range s.Call.Args {
 			w.expr(a, st)
 		}
+		if fl, ok := ast.Unparen(s.Call.Fun).(*ast.FuncLit); ok {
+			w.deferred = append(w.deferred, deferredCall{fl, s.Call.Args})
+			return
+		}
+		w.expr(s.Call.Fun, st)
 		if key, _, ok := calleeKey(w.info(), s.Call); ok && w.c.models.sinks[key] != nil {
 			w.call(s.Call, st)
 		}
 	case *ast.GoStmt:
+		if fl, ok := ast.Unparen(s.Call.Fun).(*ast.FuncLit); ok {
+			for _, a := range s.Call.Args {
+				w.expr(a, st)
+			}
+			w.funcLit(fl, st) // it runs elsewhere, later
+			return
+		}
 		w.expr(s.Call, st)
 	case *ast.IncDecStmt:
 		w.expr(s.X, st)
+		if id, ok := ast.Unparen(s.X).(*ast.Ident); ok {
+			v, _ := w.info().ObjectOf(id).(*types.Var)
+			w.forgetScalar(v, st)
+		}
 	case *ast.SendStmt:
 		w.expr(s.Chan, st)
 		w.expr(s.Value, st)
@@ -194,6 +237,24 @@ func (w *walker) decl(s *ast.DeclStmt, st *state) {
 			if obj == nil {
 				continue
 			}
+			switch {
+			case len(vs.Values) == len(vs.Names):
+				w.setScalar(obj, vs.Values[i], st)
+			case len(vs.Values) == 0:
+				w.setScalar(obj, nil, st)
+			default:
+				w.forgetScalar(obj, st)
+			}
+			if lv := w.listVar(name); lv != nil {
+				switch {
+				case len(vs.Values) == len(vs.Names):
+					w.setList(lv, vs.Values[i], st)
+				case len(vs.Values) == 0:
+					w.setList(lv, nil, st)
+				default:
+					delete(st.lists, lv)
+				}
+			}
 			m, ptr := w.c.models.modelOf(obj.Type())
 			if m == nil {
 				continue
@@ -245,6 +306,12 @@ func (w *walker) assign(s *ast.AssignStmt, st *state) {
 		}
 		switch l := ast.Unparen(l).(type) {
 		case *ast.Ident:
+			if sv, ok := w.info().ObjectOf(l).(*types.Var); ok {
+				w.setScalar(sv, r, st)
+			}
+			if lv := w.listVar(l); lv != nil {
+				w.setList(lv, r, st)
+			}
 			if v := w.localVar(l); v != nil {
 				w.bind(v, r, st)
 			}
@@ -283,6 +350,9 @@ func (w *walker) assign(s *ast.AssignStmt, st *state) {
 					*c = *v.clone()
 				}
 			}
+		case *ast.IndexExpr:
+			w.storeElement(l, r, st)
+			w.headerIndexStore(l, r, st)
 		}
 	}
 }
@@ -291,6 +361,11 @@ func (w *walker) assign(s *ast.AssignStmt, st *state) {
 func (w *walker) forget(l ast.Expr, st *state) {
 	switch l := ast.Unparen(l).(type) {
 	case *ast.Ident:
+		v, _ := w.info().ObjectOf(l).(*types.Var)
+		w.forgetScalar(v, st)
+		if lv := w.listVar(l); lv != nil {
+			delete(st.lists, lv)
+		}
 		if v := w.localVar(l); v != nil {
 			if m, _ := w.c.models.modelOf(v.Type()); m != nil {
 				st.vars[v] = unknownCookie(m, l.Pos())
@@ -383,11 +458,20 @@ func (w *walker) cookieOf(e ast.Expr, st *state) *cookie {
 		if xm, _ := w.c.models.modelOf(w.info().TypeOf(e.X)); xm != nil && xm.subs[e.Sel.Name] != nil {
 			return w.cookieOf(e.X, st) // x.Options holds x's attributes
 		}
-		if pv, ok := w.info().Uses[e.Sel].(*types.Var); ok && !pv.IsField() && pv.Pkg() != nil && pv.Parent() == pv.Pkg().Scope() && m.holder {
-			return w.c.holderCookie(pv).clone() // pkg.Store, pkg.DefaultConfig
+		if pv, ok := w.info().Uses[e.Sel].(*types.Var); ok && m.holder {
+			switch {
+			case pv.IsField() && pv.Pkg() == w.c.pass.Pkg:
+				return w.c.holderCookie(pv).clone() // s.store, configured where s is built
+			case !pv.IsField() && pv.Pkg() != nil && pv.Parent() == pv.Pkg().Scope():
+				return w.c.holderCookie(pv).clone() // pkg.Store, pkg.DefaultConfig
+			}
 		}
 	case *ast.CompositeLit:
 		return w.literal(m, e)
+	case *ast.IndexExpr:
+		if k := w.element(e, st); k != nil {
+			return k
+		}
 	case *ast.CallExpr:
 		if id, ok := ast.Unparen(e.Fun).(*ast.Ident); ok && len(e.Args) == 1 {
 			if b, ok := w.info().Uses[id].(*types.Builtin); ok && b.Name() == "new" {
@@ -414,6 +498,14 @@ func (w *walker) callCookie(call *ast.CallExpr, st *state) *cookie {
 		if m := w.c.models.fresh[key]; m != nil {
 			c := &cookie{model: m, built: call.Pos()}
 			c.absentAt(call)
+			return c
+		}
+		if key == (funcKey{"net/http", "Request", "Cookie"}) && len(call.Args) == 1 {
+			// A cookie read from a request has a name and a value and no
+			// attribute: sent back as it is, it has none either.
+			c := &cookie{model: w.c.models.http(), built: call.Pos(), fromRequest: true}
+			c.attrs[attrName] = w.attrValue(c.model, attrName, call.Args[0])
+			c.attrs[attrValue] = value{k: dynamic, pos: call.Pos()}
 			return c
 		}
 	}
@@ -468,12 +560,12 @@ func (w *walker) attrValue(m *cookieModel, a attr, e ast.Expr) value {
 		}
 	}
 	if a == attrExpires {
-		if tv, ok := w.info().Types[e]; ok && tv.Value != nil {
-			if n, ok := constInt(tv); ok { // seconds from now (a library's lifetime)
-				if isNamed(tv.Type, "time", "Duration") {
+		if cv, typ, indirect := w.constValue(e); cv != nil {
+			if n, ok := constInt(types.TypeAndValue{Type: typ, Value: cv}); ok { // seconds from now (a library's lifetime)
+				if isNamed(typ, "time", "Duration") {
 					n = seconds(n)
 				}
-				return value{k: konst, i: n, pos: e.Pos(), expr: e}
+				return value{k: konst, i: n, pos: e.Pos(), expr: e, indirect: indirect}
 			}
 		}
 		if rel, zero, ok := w.c.timeFromNow(e); ok {
@@ -484,11 +576,12 @@ func (w *walker) attrValue(m *cookieModel, a attr, e ast.Expr) value {
 		}
 		return v
 	}
-	tv, ok := w.info().Types[e]
-	if !ok || tv.Value == nil {
+	cv, typ, indirect := w.constValue(e)
+	if cv == nil {
 		return v
 	}
-	cv := tv.Value
+	v.indirect = indirect
+	tv := types.TypeAndValue{Type: typ, Value: cv}
 	switch a {
 	case attrSecure, attrHttpOnly, attrPartitioned, attrSessionOnly, attrEnabled, attrAux:
 		if cv.Kind() == constant.Bool {
@@ -525,40 +618,30 @@ func (w *walker) expr(e ast.Expr, st *state) {
 	if e == nil {
 		return
 	}
+	prev := w.cur
+	w.cur = st
+	defer func() { w.cur = prev }()
 	ast.Inspect(e, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncLit:
-			w.funcLit(n, st)
+			if !w.closures().defs[n] { // one only ever called is walked at its calls
+				w.funcLit(n, st)
+			}
 			return false
 		case *ast.CallExpr:
+			if fl := w.calledClosure(n); fl != nil {
+				for _, a := range n.Args {
+					w.expr(a, st)
+				}
+				w.inline(fl, n.Args, st)
+				return false
+			}
 			w.expr(n.Fun, st)
 			for _, a := range n.Args {
 				w.expr(a, st)
 			}
 			w.call(n, st)
 			return false
-		}
-		return true
-	})
-}
-
-// funcLit analyzes a closure on its own: what it captures is unknown
-// inside it. Cookies it may change are forgotten outside.
-func (w *walker) funcLit(fl *ast.FuncLit, st *state) {
-	inner := &walker{c: w.c}
-	inner.body(fl.Body)
-	w.sites = append(w.sites, inner.sites...)
-	ast.Inspect(fl.Body, func(n ast.Node) bool {
-		if as, ok := n.(*ast.AssignStmt); ok {
-			for _, l := range as.Lhs {
-				if id := rootIdent(l); id != nil {
-					if v := w.localVar(id); v != nil {
-						if c, ok := st.vars[v]; ok {
-							c.havoc()
-						}
-					}
-				}
-			}
 		}
 		return true
 	})
@@ -601,6 +684,10 @@ func (w *walker) call(call *ast.CallExpr, st *state) {
 		if readOnlyPackages[key.pkg] {
 			return
 		}
+		if m := saveAll[key]; m != nil {
+			w.saveAll(m, call, st)
+			return
+		}
 		w.summarizedCall(call, st)
 	}
 	// A method of a cookie type: setters set one attribute, replacers
@@ -624,7 +711,21 @@ func (w *walker) call(call *ast.CallExpr, st *state) {
 				c.havoc()
 			}
 		}
+		if lv := w.listVar(a); lv != nil && !isBuiltinCall(w.info(), call) {
+			for _, c := range st.lists[lv] { // the callee may change its elements
+				c.havoc()
+			}
+		}
 	}
+}
+
+// isBuiltinCall reports whether a call is of a builtin (append, len...).
+func isBuiltinCall(info *types.Info, call *ast.CallExpr) bool {
+	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
+		_, b := info.Uses[id].(*types.Builtin)
+		return b
+	}
+	return false
 }
 
 // readOnlyPackages never change a cookie they are handed.
@@ -1089,46 +1190,4 @@ func (w *walker) noteReturn(r *ast.ReturnStmt, st *state) {
 	} else {
 		w.returned = mergeCookies(w.returned, k)
 	}
-}
-
-// maxLiteralLoop bounds the literal slices whose cookies are followed one
-// by one.
-const maxLiteralLoop = 16
-
-// rangeLiteral walks a range over a literal slice or array of cookies once
-// for each element, so that each cookie is checked as it is.
-func (w *walker) rangeLiteral(s *ast.RangeStmt, st *state) bool {
-	lit, ok := ast.Unparen(s.X).(*ast.CompositeLit)
-	id, isIdent := s.Value.(*ast.Ident)
-	if !ok || !isIdent || len(lit.Elts) == 0 || len(lit.Elts) > maxLiteralLoop {
-		return false
-	}
-	v := w.localVar(id)
-	if v == nil {
-		return false
-	}
-	m, _ := w.c.models.modelOf(v.Type())
-	var out *state
-	for _, elt := range lit.Elts {
-		if kv, ok := elt.(*ast.KeyValueExpr); ok {
-			elt = kv.Value
-		}
-		var k *cookie
-		if cl, ok := elt.(*ast.CompositeLit); ok && cl.Type == nil {
-			k = w.literal(m, cl) // an element with its type elided
-		} else if k = w.cookieOf(elt, st); k == nil {
-			return false
-		}
-		iter := st.copy()
-		iter.vars[v] = k.clone()
-		w.stmt(s.Body, iter)
-		iter.dead = false
-		if out == nil {
-			out = iter
-		} else {
-			out = merge(out, iter)
-		}
-	}
-	*st = *out
-	return true
 }
