@@ -260,7 +260,7 @@ func (d *decoder) boolean(n ast.Node, what string) (*bool, bool) {
 	return nil, false
 }
 
-var topFields = []string{"version", "defaults", "cookies", "models"}
+var topFields = []string{"version", "defaults", "cookies", "models", "consent"}
 
 func (d *decoder) top(n ast.Node) {
 	fields, ok := d.mapping(n, "policy", topFields)
@@ -288,6 +288,8 @@ func (d *decoder) top(n ast.Node) {
 			d.cookies(f.value)
 		case "models":
 			d.p.Models = d.models(f.value)
+		case "consent":
+			d.p.Consent = d.consent(f.value)
 		}
 	}
 	if !hasVersion {
@@ -298,7 +300,7 @@ func (d *decoder) top(n ast.Node) {
 var defaultFields = []string{"secure", "httpOnly", "sameSite", "maxAge"}
 
 var entryFields = []string{"name", "pattern", "provider", "function", "purpose", "category", "party",
-	"secure", "httpOnly", "sameSite", "maxAge", "path", "domain", "tcfPurposes", "cookieRefresh"}
+	"secure", "httpOnly", "sameSite", "maxAge", "path", "domain", "tcfPurposes", "cookieRefresh", "consent"}
 
 // Fields lists the keys the loader accepts, for tools that must agree
 // with it (the JSON Schema): at the top, under defaults, in an entry.
@@ -457,6 +459,8 @@ func (d *decoder) entry(n ast.Node) *Entry {
 			if b, ok := d.boolean(f.value, "cookieRefresh"); ok {
 				e.CookieRefresh = *b
 			}
+		case "consent":
+			e.Consent, _ = d.boolean(f.value, "consent")
 		case "tcfPurposes":
 			e.TCFPurposes = d.purposes(f.value)
 		default:

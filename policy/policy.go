@@ -15,6 +15,10 @@ type Policy struct {
 	// Models are the team's own cookie types, sinks and options, in the
 	// form of the built-in framework table; nil when the file has none.
 	Models *Models
+	// Consent says which cookies may be set only after the visitor
+	// agreed, and how the code asks; nil when the file has no consent:
+	// section (no consent check then).
+	Consent *Consent
 }
 
 // SameSite is a SameSite level, ordered from weakest to strongest.
@@ -89,6 +93,9 @@ type Entry struct {
 	// renewed when it is set again. Both are for the TCF disclosure.
 	TCFPurposes   []int
 	CookieRefresh bool
+	// Consent overrides whether the cookie needs consent (nil: its
+	// category decides).
+	Consent *bool
 }
 
 // Label is the entry's name or pattern, for messages.

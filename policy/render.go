@@ -123,18 +123,51 @@ func mdCell(s string) string {
 	return strings.NewReplacer("|", `\|`, "*", `\*`, "`", "\\`", "<", "&lt;", ">", "&gt;").Replace(s)
 }
 
+// ConsentWords says, for a policy with a consent: section, whether the
+// cookies of a category need the visitor's consent, as a published page
+// says it; "" without the section.
+func (p *Policy) ConsentWords(category string) string {
+	switch {
+	case p == nil || p.Consent == nil:
+		return ""
+	case p.CategoryNeedsConsent(category):
+		return "These cookies are set only after you agree to them, and deleted when you withdraw your consent."
+	}
+	return "These cookies do not require your consent: the site needs them to work."
+}
+
+// entryConsent is an entry's cell in the Consent column.
+func (p *Policy) entryConsent(e *Entry) string {
+	if p.NeedsConsent(e) {
+		return "Required"
+	}
+	return "Not required"
+}
+
 // RenderMarkdown writes the cookie table as Markdown.
 func RenderMarkdown(w io.Writer, p *Policy) error {
 	var b strings.Builder
 	b.WriteString("# Cookies\n")
+	consent := p.Consent != nil
 	for _, g := range p.Groups() {
 		fmt.Fprintf(&b, "\n## %s\n\n", g.Title)
-		b.WriteString("| Service provider's name | Function and location | Cookie name(s) | Purposes | Category | Party | Duration |\n")
-		b.WriteString("|---|---|---|---|---|---|---|\n")
+		if words := p.ConsentWords(g.Category); words != "" {
+			b.WriteString(words + "\n\n")
+		}
+		b.WriteString("| Service provider's name | Function and location | Cookie name(s) | Purposes | Category | Party | Duration |")
+		if consent {
+			b.WriteString(" Consent |\n|---|---|---|---|---|---|---|---|\n")
+		} else {
+			b.WriteString("\n|---|---|---|---|---|---|---|\n")
+		}
 		for _, e := range g.Entries {
-			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s | %s |\n",
+			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s | %s |",
 				mdCell(e.Provider), mdCell(e.Function), mdCell(e.names()), mdCell(e.Purpose),
 				mdCell(capital(e.Category)), mdCell(partyWords(e.Party)), mdCell(p.Duration(e)))
+			if consent {
+				fmt.Fprintf(&b, " %s |", p.entryConsent(e))
+			}
+			b.WriteString("\n")
 		}
 	}
 	_, err := io.WriteString(w, b.String())
@@ -161,14 +194,17 @@ th, td { border: 1px solid #767676; padding: 0.4em 0.6em; text-align: left; vert
 {{- range .Groups}}
 <section aria-labelledby="{{.Category | printf "cat-%s"}}">
 <h2 id="{{.Category | printf "cat-%s"}}">{{.Title}}</h2>
+{{- if .Consent}}
+<p>{{.Consent}}</p>
+{{- end}}
 <table>
 <caption>{{.Title}}: who sets them, what for, and for how long</caption>
 <thead>
-<tr><th scope="col">Service provider's name</th><th scope="col">Function and location</th><th scope="col">Cookie name(s)</th><th scope="col">Purposes</th><th scope="col">Category</th><th scope="col">Party</th><th scope="col">Duration</th></tr>
+<tr><th scope="col">Service provider's name</th><th scope="col">Function and location</th><th scope="col">Cookie name(s)</th><th scope="col">Purposes</th><th scope="col">Category</th><th scope="col">Party</th><th scope="col">Duration</th>{{if $.WithConsent}}<th scope="col">Consent</th>{{end}}</tr>
 </thead>
 <tbody>
 {{- range .Rows}}
-<tr><td>{{.Entry.Provider}}</td><td>{{.Entry.Function}}</td><th scope="row"><code>{{.Names}}</code></th><td>{{.Entry.Purpose}}</td><td>{{capital .Entry.Category}}</td><td>{{party .Entry.Party}}</td><td>{{.Duration}}</td></tr>
+<tr><td>{{.Entry.Provider}}</td><td>{{.Entry.Function}}</td><th scope="row"><code>{{.Names}}</code></th><td>{{.Entry.Purpose}}</td><td>{{capital .Entry.Category}}</td><td>{{party .Entry.Party}}</td><td>{{.Duration}}</td>{{if $.WithConsent}}<td>{{.Consent}}</td>{{end}}</tr>
 {{- end}}
 </tbody>
 </table>
@@ -187,20 +223,26 @@ func RenderHTML(w io.Writer, p *Policy) error {
 		Entry    *Entry
 		Names    string
 		Duration string
+		Consent  string
 	}
 	type group struct {
 		Category, Title string
+		Consent         string
 		Rows            []row
 	}
-	var data struct{ Groups []group }
+	var data struct {
+		Groups      []group
+		WithConsent bool
+	}
+	data.WithConsent = p.Consent != nil
 	for _, g := range p.Groups() {
 		cat := g.Category
 		if cat == "" {
 			cat = "other"
 		}
-		gg := group{Category: cat, Title: g.Title}
+		gg := group{Category: cat, Title: g.Title, Consent: p.ConsentWords(g.Category)}
 		for _, e := range g.Entries {
-			gg.Rows = append(gg.Rows, row{Entry: e, Names: e.names(), Duration: p.Duration(e)})
+			gg.Rows = append(gg.Rows, row{Entry: e, Names: e.names(), Duration: p.Duration(e), Consent: p.entryConsent(e)})
 		}
 		data.Groups = append(data.Groups, gg)
 	}
