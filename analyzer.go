@@ -118,9 +118,13 @@ type checker struct {
 	setsCookies map[*types.Func]bool
 	// pkgConsts and fldConsts are the package's variables and fields
 	// that hold one constant (values.go), computed when first needed.
-	pkgConsts  map[*types.Var]constant.Value
-	fldConsts  map[*types.Var]constant.Value
-	emitted    map[emitted]bool // the diagnostics reported
+	pkgConsts map[*types.Var]constant.Value
+	fldConsts map[*types.Var]constant.Value
+	emitted   map[emitted]bool // the diagnostics reported
+	// checks are the policy's consent checks; calledHere, the functions
+	// the package calls (consent.go).
+	checks     map[funcKey]*consentCheck
+	calledHere map[*types.Func]bool
 	registered map[*funcDerivation]*cookie
 	// ctxTouched lists, per receiver type of a context-options sink, the
 	// attributes the package's calls of it may set (iris's
@@ -145,6 +149,9 @@ func (r *runner) run(pass *analysis.Pass) (_ any, err error) {
 		policy: pol, policyErr: perr,
 		decls: map[*types.Func]*ast.FuncDecl{}, summaries: map[*types.Func]*Summary{}, reportedAt: map[string]bool{},
 		holders: map[*types.Var]*cookie{}, setsCookies: map[*types.Func]bool{}}
+	if err := c.checkConsentFuncs(); err != nil {
+		return nil, err
+	}
 	if !matters {
 		// It cannot set a cookie through any model, but it calls
 		// something named like a cookie setter: an API no model covers?

@@ -128,7 +128,7 @@ func TestFrameworks(t *testing.T) {
 	analysistest.Run(t, dir, cookielint.NewAnalyzer(cookielint.Config{}),
 		"./gin", "./echo4", "./echo5", "./fiber2", "./fiber3", "./fasthttp", "./sessions", "./csrf", "./nosurf", "./scs",
 		"./beego", "./iris", "./irismw", "./hertz", "./gincontrib", "./echocsrf", "./echocontrib", "./echocontrib2",
-		"./fiber2mw", "./fiber3mw", "./chisession", "./pkgzauth", "./gothic", "./gothicstore", "./flows")
+		"./fiber2mw", "./fiber3mw", "./chisession", "./pkgzauth", "./gothic", "./gothicstore", "./flows", "./consent/app")
 }
 
 // Every fix, applied and compared with the .golden files.
@@ -298,4 +298,48 @@ func TestUnmodeled(t *testing.T) {
 // The value flows of issue 14: each idiom's defect, and its correct twin.
 func TestFlows(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), cookielint.NewAnalyzer(cookielint.Config{}), "flows")
+}
+
+// The consent check: each guarded form and its near miss, across packages
+// through facts.
+func TestConsent(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), cookielint.NewAnalyzer(cookielint.Config{}), "consent/app")
+}
+
+// A check whose category is decided at run time guards, but -strict says
+// it cannot verify.
+func TestConsentStrict(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), cookielint.NewAnalyzer(cookielint.Config{Strict: true}), "consent/strictapp")
+	results := analysistest.Run(&quietT{t}, analysistest.TestData(), cookielint.NewAnalyzer(cookielint.Config{}), "consent/strictapp")
+	for _, r := range results {
+		for _, d := range r.Diagnostics {
+			t.Errorf("without -strict: %s", d.Message)
+		}
+	}
+}
+
+// A declared check that the program does not have is an error with the
+// policy's position, at the first package that would use it.
+func TestConsentCheckErrors(t *testing.T) {
+	a := cookielint.NewAnalyzer(cookielint.Config{PolicyName: "broken.yaml", Policy: []byte(`version: 1
+cookies: [{name: _ga, category: statistics}]
+consent:
+  checks:
+    - func: consent/checks.Alowed
+      category: 1
+    - func: consent/checks.Allowed
+      category: 5
+`)})
+	results := analysistest.Run(&quietT{t}, analysistest.TestData(), a, "consent/checks")
+	if len(results) != 1 || results[0].Err == nil {
+		t.Fatalf("want an error, got %+v", results)
+	}
+	for _, want := range []string{
+		"broken.yaml:5:13: consent: check consent/checks.Alowed: package consent/checks has no function Alowed",
+		"broken.yaml:7:7: consent: check consent/checks.Allowed: category is argument 5, but it takes 2",
+	} {
+		if !strings.Contains(results[0].Err.Error(), want) {
+			t.Errorf("error %q lacks %q", results[0].Err, want)
+		}
+	}
 }

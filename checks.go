@@ -23,6 +23,7 @@ const (
 	catHeader     = "header"
 	catPolicy     = "policy"
 	catUnmodeled  = "unmodeled"
+	catConsent    = "consent"
 )
 
 // browserCap is the longest lifetime browsers keep a cookie (RFC 6265bis).
@@ -34,7 +35,7 @@ func (c *checker) check(s *site) {
 	if n := &k.attrs[attrName]; n.k == absent { // the zero value: an empty name
 		n.k = konst
 	}
-	c.record(s)
+	defer c.record(s) // with what the checks found of consent
 	if k.unknown() && !c.cfg.Strict {
 		return // nothing known, nothing to report
 	}
@@ -45,9 +46,10 @@ func (c *checker) check(s *site) {
 		for a := attrSecure; a < numAttrs; a++ {
 			k.attrs[a] = value{k: dynamic, pos: k.attrs[a].pos, param: k.optionsParam}
 		}
-		orig := s
-		s = &site{call: s.call, sink: s.sink, cookie: *k, header: s.header, helper: s.helper, through: s.through, library: s.library, argNames: s.argNames}
-		defer func() { orig.reported = s.reported }()
+		orig, cp := s, *s
+		cp.cookie = *k
+		s = &cp
+		defer func() { orig.reported, orig.consentDuty, orig.consentBy = s.reported, s.consentDuty, s.consentBy }()
 	}
 	if !c.loadPolicy() {
 		return
@@ -79,6 +81,14 @@ func (c *checker) check(s *site) {
 		case name.k == dynamic && c.cfg.Strict:
 			c.reportSite(s, catUndeclared, name, nil, "cannot verify that %s is declared in the cookie policy: its name is decided at run time%s", who, exprNote(name))
 		}
+	}
+
+	if entry != nil && name.k == konst && !del {
+		c.checkConsent(s, entry, who)
+		c.checkThirdParty(s, entry, who)
+	}
+	if s.helper != nil && s.helper.ConsentOnly {
+		return // checked in the helper but for consent, which is the caller's
 	}
 
 	secure := k.attrs[attrSecure]

@@ -29,6 +29,8 @@ var Checks = []Check{
 		"Header().Set(\"Set-Cookie\", ...) erases cookies set earlier on the same response, or a constant Set-Cookie value does not parse. Use Header().Add or http.SetCookie."},
 	{catPolicy, "Cookie scope differs from the policy",
 		"A constant Path or Domain differs from the one the policy declares for the cookie. Another Path or Domain makes another cookie: a logout that deletes on another Path deletes nothing."},
+	{catConsent, "Cookie set before the visitor's consent",
+		"With a consent: section in the policy: a cookie whose entry needs consent (its category is required, or it says consent: true) is set on a path where no declared consent check confirmed its category, or by a library's middleware, which runs before any handler can ask (ePrivacy art. 5(3), GDPR art. 7). Set it only after a declared check returns true for its category; deletions never need consent. A helper that leaves the check to its callers is reported at each unguarded call. No automatic fix."},
 	{catUnmodeled, "Cookie API cookielint does not model (-strict only)",
 		"A call that looks like it sets a cookie (a SetCookie, Cookie or AddCookie of a package no model covers, taking a name) or a library whose version is outside the modeled ones: cookielint cannot verify what it sends. Declare the API in the policy's models: section, or suppress the finding. Reported with -strict only; the inventory lists such calls as not modeled."},
 }

@@ -180,7 +180,10 @@ func (w *walker) sub() *walker {
 // change are forgotten outside.
 func (w *walker) funcLit(fl *ast.FuncLit, st *state) {
 	sub := w.sub()
-	sub.stmt(fl.Body, st.copy())
+	sub.fn = nil // it runs where nothing here checks consent first
+	start := st.copy()
+	start.guard = guard{}
+	sub.stmt(fl.Body, start)
 	w.sites = append(w.sites, sub.sites...)
 	ast.Inspect(fl.Body, func(n ast.Node) bool {
 		if as, ok := n.(*ast.AssignStmt); ok {

@@ -35,6 +35,11 @@ type CookieSet struct {
 	Deletion   bool              `json:"deletion,omitempty"`
 	Entry      string            `json:"entry,omitempty"` // the policy entry it matches: a name or pattern
 	Category   string            `json:"category,omitempty"`
+	// Consent says, when the policy has a consent: section, whether the
+	// cookie needs the visitor's consent and how it is obtained: "not
+	// needed", "guarded by consent.Allowed", "NOT GUARDED", or "checked by
+	// callers" (in a helper that leaves it to them).
+	Consent string `json:"consent,omitempty"`
 }
 
 // record adds a site to the package's inventory. Sites inside a helper
@@ -64,8 +69,21 @@ func (c *checker) record(s *site) {
 		set.Computed = true
 	}
 	if !set.Computed && c.loadPolicy() {
-		if e := c.policy.Match(set.Name); e != nil {
+		e := c.policy.Match(set.Name)
+		if e != nil {
 			set.Entry, set.Category = e.Label(), e.Category
+		}
+		if c.policy != nil && c.policy.Consent != nil {
+			switch {
+			case !c.policy.NeedsConsent(e) || set.Deletion:
+				set.Consent = "not needed"
+			case s.consentDuty:
+				set.Consent = "checked by callers"
+			case s.consentBy == "NOT GUARDED" || s.consentBy == "":
+				set.Consent = "NOT GUARDED"
+			default:
+				set.Consent = "guarded by " + s.consentBy
+			}
 		}
 	}
 	for a := attrSecure; a < attrSessionOnly; a++ {

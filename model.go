@@ -3,6 +3,7 @@ package cookielint
 import (
 	"go/ast"
 	"go/token"
+	"go/types"
 )
 
 // attr names one cookie attribute, whatever the framework calls it.
@@ -157,6 +158,15 @@ type site struct {
 	// argNames names the arguments that carry attributes (formArgs), for
 	// messages.
 	argNames map[attr]string
+	// guard is what consent checks confirm at the site; fn, the declared
+	// function it is in (nil in a closure that runs elsewhere).
+	guard guard
+	fn    *types.Func
+	// consentDuty: the cookie needs consent that nothing here checked,
+	// left to the function's callers; consentBy says for the inventory
+	// how consent was found ("consent.Allowed", "NOT GUARDED").
+	consentDuty bool
+	consentBy   string
 }
 
 // absentAt notes, in each absent attribute, the syntax that built the

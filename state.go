@@ -13,6 +13,10 @@ type state struct {
 	// scalars are the local variables that are not cookies: what is known
 	// of their values (values.go).
 	scalars map[*types.Var]scalar
+	// guard is what consent checks confirm on every path here; conds,
+	// what boolean locals hold of checks (consent.go).
+	guard guard
+	conds map[*types.Var]condGuard
 	// lists are the local slices, arrays and maps of cookies whose
 	// elements are known (collections.go); elements share cookies with
 	// vars as pointers do.
@@ -50,7 +54,10 @@ func newState() *state { return &state{vars: map[*types.Var]*cookie{}} }
 
 // copy returns an independent copy, keeping which variables share a cookie.
 func (s *state) copy() *state {
-	n := &state{vars: make(map[*types.Var]*cookie, len(s.vars)), dead: s.dead}
+	n := &state{vars: make(map[*types.Var]*cookie, len(s.vars)), dead: s.dead, guard: s.guard}
+	if s.conds != nil {
+		n.conds = maps.Clone(s.conds)
+	}
 	if s.scalars != nil {
 		n.scalars = maps.Clone(s.scalars)
 	}
@@ -97,6 +104,15 @@ func merge(a, b *state) *state {
 		return a
 	}
 	n := newState()
+	n.guard = a.guard.meet(b.guard)
+	for v, x := range a.conds {
+		if y, ok := b.conds[v]; ok && x == y {
+			if n.conds == nil {
+				n.conds = map[*types.Var]condGuard{}
+			}
+			n.conds[v] = x
+		}
+	}
 	type pair struct{ x, y *cookie }
 	done := map[pair]*cookie{}
 	join := func(x, y *cookie) *cookie {

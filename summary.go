@@ -49,6 +49,13 @@ type SummarySite struct {
 	Header   bool     // set as a raw Set-Cookie header
 	Reported []string // categories of findings already reported inside
 	Where    string   // file:line of the sink, for messages
+	// ConsentOnly: a site kept only because the cookie needs consent the
+	// function leaves to its callers (its other checks were done inside).
+	ConsentOnly bool
+	// Guard is what consent checks confirm at the site inside the
+	// function, per category (consent.go); GuardBy names the checks.
+	Guard   [numCategories]uint8
+	GuardBy [numCategories]string
 
 	pos token.Pos // the sink, when in the package being analyzed
 }
@@ -219,7 +226,8 @@ func (c *checker) analyzeFunc(fn *types.Func, decl *ast.FuncDecl) *Summary {
 	var s Summary
 	for _, st := range w.sites {
 		c.check(st)
-		if !parametric(&st.cookie) || len(s.Sets) >= maxSummarySites {
+		param := parametric(&st.cookie)
+		if !param && !st.consentDuty || len(s.Sets) >= maxSummarySites {
 			continue
 		}
 		via := ""
@@ -228,10 +236,14 @@ func (c *checker) analyzeFunc(fn *types.Func, decl *ast.FuncDecl) *Summary {
 		}
 		reported := slices.Clone(st.reported)
 		sort.Strings(reported)
-		s.Sets = append(s.Sets, &SummarySite{
-			Cookie: c.summarize(&st.cookie), Via: via, Header: st.header,
+		ss := &SummarySite{
+			Cookie: c.summarize(&st.cookie), Via: via, Header: st.header, ConsentOnly: !param,
 			Reported: slices.Compact(reported), Where: c.where(st.call.Pos()), pos: st.call.Pos(),
-		})
+		}
+		for i := range st.guard.kind {
+			ss.Guard[i], ss.GuardBy[i] = uint8(st.guard.kind[i]), st.guard.by[i]
+		}
+		s.Sets = append(s.Sets, ss)
 	}
 	if w.returned != nil && !w.returned.unknown() {
 		sc := c.summarize(w.returned)
@@ -350,7 +362,14 @@ func (w *walker) summarizedCall(call *ast.CallExpr, st *state) bool {
 		if !w.c.local(k.built) {
 			k.built = call.Pos()
 		}
-		w.sites = append(w.sites, &site{call: call, sink: w.c.models.sinkByVia(ss.Via), cookie: *k, header: ss.Header, helper: ss, through: funcName(fn)})
+		g := st.guard
+		for i := range ss.Guard {
+			if guardKind(ss.Guard[i]) > g.kind[i] { // checked inside the helper
+				g.kind[i], g.by[i] = guardKind(ss.Guard[i]), ss.GuardBy[i]
+			}
+		}
+		w.sites = append(w.sites, &site{call: call, sink: w.c.models.sinkByVia(ss.Via), cookie: *k, header: ss.Header, helper: ss, through: funcName(fn),
+			guard: g, fn: w.fn})
 	}
 	return len(s.Sets) > 0
 }

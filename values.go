@@ -164,6 +164,23 @@ func (w *walker) setScalar(v *types.Var, e ast.Expr, st *state) {
 	st.scalars[v] = s
 }
 
+// setCond records what a boolean local holds of consent checks (ok :=
+// consent.Allowed(r, "statistics")), for conditions that read it later.
+func (w *walker) setCond(v *types.Var, e ast.Expr, st *state) {
+	if len(w.c.consentChecks()) == 0 || !w.trackable(v) {
+		return
+	}
+	cg := w.condition(e, st)
+	if cg == (condGuard{}) {
+		delete(st.conds, v)
+		return
+	}
+	if st.conds == nil {
+		st.conds = map[*types.Var]condGuard{}
+	}
+	st.conds[v] = cg
+}
+
 // forgetScalar makes a local variable decided at run time.
 func (w *walker) forgetScalar(v *types.Var, st *state) {
 	if v == nil || st.scalars == nil {

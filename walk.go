@@ -90,9 +90,12 @@ func (w *walker) stmt(s ast.Stmt, st *state) {
 			w.stmt(s.Init, st)
 		}
 		w.expr(s.Cond, st)
+		cg := w.condition(s.Cond, st)
 		then := st.copy()
+		then.guard = then.guard.join(cg.whenTrue)
 		w.stmt(s.Body, then)
 		els := st.copy()
+		els.guard = els.guard.join(cg.whenFalse)
 		if s.Else != nil {
 			w.stmt(s.Else, els)
 		}
@@ -127,15 +130,15 @@ func (w *walker) stmt(s ast.Stmt, st *state) {
 		if s.Tag != nil {
 			w.expr(s.Tag, st)
 		}
-		w.clauses(s.Body, st)
+		w.clauses(s.Body, st, s.Tag == nil)
 	case *ast.TypeSwitchStmt:
 		if s.Init != nil {
 			w.stmt(s.Init, st)
 		}
 		w.stmt(s.Assign, st)
-		w.clauses(s.Body, st)
+		w.clauses(s.Body, st, false)
 	case *ast.SelectStmt:
-		w.clauses(s.Body, st)
+		w.clauses(s.Body, st, false)
 	case *ast.ReturnStmt:
 		for _, r := range s.Results {
 			w.expr(r, st)
@@ -188,9 +191,12 @@ func (w *walker) stmt(s ast.Stmt, st *state) {
 
 // clauses walks the clauses of a switch or select; a switch without a
 // default may run none of them.
-func (w *walker) clauses(body *ast.BlockStmt, st *state) {
+// In a switch without a tag (conditions), a clause runs when one of its
+// conditions is true and those of the clauses before it are false.
+func (w *walker) clauses(body *ast.BlockStmt, st *state, conditions bool) {
 	var out *state
 	hasDefault := false
+	var before guard // what the earlier conditions' being false confirms
 	for _, cl := range body.List {
 		b := st.copy()
 		switch cl := cl.(type) {
@@ -198,6 +204,20 @@ func (w *walker) clauses(body *ast.BlockStmt, st *state) {
 			hasDefault = hasDefault || cl.List == nil
 			for _, e := range cl.List {
 				w.expr(e, b)
+			}
+			if conditions {
+				var whenTrue, whenFalse guard
+				for i, e := range cl.List {
+					cg := w.condition(e, st)
+					if i == 0 {
+						whenTrue = cg.whenTrue
+					} else {
+						whenTrue = whenTrue.meet(cg.whenTrue)
+					}
+					whenFalse = whenFalse.join(cg.whenFalse)
+				}
+				b.guard = b.guard.join(before).join(whenTrue)
+				before = before.join(whenFalse)
 			}
 			w.stmts(cl.Body, b)
 		case *ast.CommClause:
@@ -217,7 +237,9 @@ func (w *walker) clauses(body *ast.BlockStmt, st *state) {
 		return
 	}
 	if !hasDefault {
-		out = merge(out, st)
+		none := st.copy()
+		none.guard = none.guard.join(before)
+		out = merge(out, none)
 	}
 	*st = *out
 }
@@ -240,6 +262,7 @@ func (w *walker) decl(s *ast.DeclStmt, st *state) {
 			switch {
 			case len(vs.Values) == len(vs.Names):
 				w.setScalar(obj, vs.Values[i], st)
+				w.setCond(obj, vs.Values[i], st)
 			case len(vs.Values) == 0:
 				w.setScalar(obj, nil, st)
 			default:
@@ -308,6 +331,7 @@ func (w *walker) assign(s *ast.AssignStmt, st *state) {
 		case *ast.Ident:
 			if sv, ok := w.info().ObjectOf(l).(*types.Var); ok {
 				w.setScalar(sv, r, st)
+				w.setCond(sv, r, st)
 			}
 			if lv := w.listVar(l); lv != nil {
 				w.setList(lv, r, st)
@@ -363,6 +387,7 @@ func (w *walker) forget(l ast.Expr, st *state) {
 	case *ast.Ident:
 		v, _ := w.info().ObjectOf(l).(*types.Var)
 		w.forgetScalar(v, st)
+		delete(st.conds, v)
 		if lv := w.listVar(l); lv != nil {
 			delete(st.lists, lv)
 		}
@@ -636,12 +661,24 @@ func (w *walker) expr(e ast.Expr, st *state) {
 				w.inline(fl, n.Args, st)
 				return false
 			}
-			w.expr(n.Fun, st)
+			switch f := ast.Unparen(n.Fun).(type) { // the callee is not a value here
+			case *ast.Ident:
+			case *ast.SelectorExpr:
+				w.expr(f.X, st)
+			default:
+				w.expr(n.Fun, st)
+			}
 			for _, a := range n.Args {
 				w.expr(a, st)
 			}
 			w.call(n, st)
 			return false
+		case *ast.SelectorExpr:
+			w.funcValue(n.Sel, n, st)
+			w.expr(n.X, st)
+			return false
+		case *ast.Ident:
+			w.funcValue(n, n, st)
 		}
 		return true
 	})
@@ -1088,8 +1125,13 @@ func (w *walker) optionOf(e ast.Expr) (*optionModel, *ast.CallExpr) {
 	return nil, nil
 }
 
-// addSite records a site, with what its sink does to the cookie first.
+// addSite records a site, with what its sink does to the cookie first,
+// what consent checks confirm there, and the function it is in.
 func (w *walker) addSite(s *site) {
+	if w.cur != nil {
+		s.guard = w.cur.guard
+	}
+	s.fn = w.fn
 	normalize(&s.cookie, s.sink.norm)
 	w.sites = append(w.sites, s)
 }

@@ -37,11 +37,12 @@ func TestGolangciLint(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	// The fixture: a wrapper package whose undeclared name must be
-	// reported in its caller.
-	fixture := filepath.Join(tmp, "fixture")
-	copyTree(t, filepath.Join(repo, "cmd", "cookielint", "testdata", "vetmod"), fixture)
-	writeFile(t, filepath.Join(fixture, ".golangci.yml"), `version: "2"
+	// compare runs golangci-lint and the standalone command (with args)
+	// on a copy of a fixture and returns their findings.
+	compare := func(name, settings string, args ...string) (dir string, got, want []string, out []byte) {
+		dir = filepath.Join(tmp, name)
+		copyTree(t, filepath.Join(repo, "cmd", "cookielint", "testdata", name), dir)
+		writeFile(t, filepath.Join(dir, ".golangci.yml"), `version: "2"
 linters:
   default: none
   enable:
@@ -51,28 +52,36 @@ linters:
       cookielint:
         type: module
         description: checks cookies against the declared cookie policy
-        settings:
-          policy: cookie-policy.yaml
-issues:
+`+settings+`issues:
   max-issues-per-linter: 0
   max-same-issues: 0
 `)
-	cmd := exec.Command(gcl, "run", "./...")
-	cmd.Dir = fixture
-	cmd.Env = append(os.Environ(), "GOLANGCI_LINT_CACHE="+filepath.Join(tmp, "gcl-cache"), "GOFLAGS=-mod=mod", "GOWORK=off")
-	got, _ := cmd.CombinedOutput()
+		cmd := exec.Command(gcl, "run", "./...")
+		cmd.Dir = dir
+		cmd.Env = append(os.Environ(), "GOLANGCI_LINT_CACHE="+filepath.Join(tmp, "gcl-cache"), "GOFLAGS=-mod=mod", "GOWORK=off")
+		out, _ = cmd.CombinedOutput()
+		cmd = exec.Command(standalone, append(args, "./...")...)
+		cmd.Dir = dir
+		cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off")
+		w, _ := cmd.CombinedOutput()
+		return dir, findingLines(string(out), dir), findingLines(string(w), dir), out
+	}
 
-	cmd = exec.Command(standalone, "-policy=cookie-policy.yaml", "./...")
-	cmd.Dir = fixture
-	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off")
-	want, _ := cmd.CombinedOutput()
-
-	g, w := findingLines(string(got), fixture), findingLines(string(want), fixture)
+	// A wrapper package whose undeclared name must be reported in its
+	// caller.
+	fixture, g, w, got := compare("vetmod", "        settings:\n          policy: cookie-policy.yaml\n", "-policy=cookie-policy.yaml")
 	if len(w) != 3 || strings.Join(g, "\n") != strings.Join(w, "\n") {
 		t.Fatalf("golangci-lint reports:\n%s\nthe standalone command:\n%s\n(golangci-lint output:\n%s)", strings.Join(g, "\n"), strings.Join(w, "\n"), got)
 	}
 	if !strings.Contains(strings.Join(g, "\n"), `app/app.go:16:2: cookie "wrapped" is not declared`) {
 		t.Errorf("the wrapper's finding (a fact from another package) is missing:\n%s", strings.Join(g, "\n"))
+	}
+
+	// The consent check, a helper in another package leaving it to its
+	// callers included: the policy is found by discovery.
+	_, g, w, got = compare("consentmod", "")
+	if len(w) != 2 || strings.Join(g, "\n") != strings.Join(w, "\n") || !strings.Contains(strings.Join(g, "\n"), "(set through track.SetVisit)") {
+		t.Fatalf("consent: golangci-lint reports:\n%s\nthe standalone command:\n%s\n(golangci-lint output:\n%s)", strings.Join(g, "\n"), strings.Join(w, "\n"), got)
 	}
 
 	// An unknown setting stops golangci-lint with a clear error.
@@ -87,7 +96,7 @@ linters:
         settings:
           polcy: cookie-policy.yaml
 `)
-	cmd = exec.Command(gcl, "run", "./...")
+	cmd := exec.Command(gcl, "run", "./...")
 	cmd.Dir = fixture
 	cmd.Env = append(os.Environ(), "GOLANGCI_LINT_CACHE="+filepath.Join(tmp, "gcl-cache"))
 	bad, err := cmd.CombinedOutput()

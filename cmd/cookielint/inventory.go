@@ -207,6 +207,9 @@ func inventoryText(w io.Writer, sets []cookielint.CookieSet, gaps []cookielint.U
 		if p != nil {
 			line += "\t" + matched(s)
 		}
+		if s.Consent != "" {
+			line += "\tconsent " + s.Consent
+		}
 		if _, err := fmt.Fprintln(w, line); err != nil {
 			return err
 		}
@@ -269,7 +272,7 @@ func inventoryJSON(w io.Writer, sets []cookielint.CookieSet, gaps []cookielint.U
 func inventoryCSV(w io.Writer, sets []cookielint.CookieSet, gaps []cookielint.Unmodeled, unused []*policy.Entry) error {
 	cw := csv.NewWriter(w)
 	header := append([]string{"status", "name", "computed", "file", "line", "via", "through", "built"}, attrOrder...)
-	header = append(header, "deletion", "entry", "category")
+	header = append(header, "deletion", "entry", "category", "consent")
 	if err := cw.Write(header); err != nil {
 		return err
 	}
@@ -282,14 +285,14 @@ func inventoryCSV(w io.Writer, sets []cookielint.CookieSet, gaps []cookielint.Un
 		for _, a := range attrOrder {
 			row = append(row, s.Attributes[a])
 		}
-		row = append(row, fmt.Sprint(s.Deletion), s.Entry, s.Category)
+		row = append(row, fmt.Sprint(s.Deletion), s.Entry, s.Category, s.Consent)
 		if err := cw.Write(row); err != nil {
 			return err
 		}
 	}
 	for _, e := range unused {
 		row := make([]string, len(header))
-		row[0], row[len(row)-2], row[len(row)-1] = "declared but never set", e.Label(), e.Category
+		row[0], row[len(row)-3], row[len(row)-2] = "declared but never set", e.Label(), e.Category
 		if err := cw.Write(row); err != nil {
 			return err
 		}

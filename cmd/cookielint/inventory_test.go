@@ -92,7 +92,7 @@ func TestInventory(t *testing.T) {
 	if err != nil || code != 0 || len(rows) != 1+6+14+1 || rows[len(rows)-1][0] != "not modeled" || rows[len(rows)-1][5] != "(*frameworks/inventory/gap.Ctx).SetCookie" {
 		t.Fatalf("csv: exit %d, %v, %d rows\n%s", code, err, len(rows), out)
 	}
-	if rows[0][0] != "status" || rows[2][0] != "set, not declared" || rows[9][0] != "declared but never set" || rows[9][len(rows[9])-2] != "__*" {
+	if rows[0][0] != "status" || rows[2][0] != "set, not declared" || rows[9][0] != "declared but never set" || rows[9][len(rows[9])-3] != "__*" {
 		t.Errorf("csv rows: %q", rows)
 	}
 }
@@ -134,5 +134,62 @@ func TestPolicyRenderCommand(t *testing.T) {
 	}
 	if _, code := run(t, ".", bin, "policy", "render", "-format", "pdf", "../../examples/opendata/cookie-policy.yaml"); code != 1 {
 		t.Errorf("unknown format: exit %d", code)
+	}
+}
+
+// With a consent: section, the inventory says of each cookie whether it
+// needs consent and how it is obtained, in every format.
+func TestInventoryConsent(t *testing.T) {
+	dir := copyDir(t, "testdata/consentmod")
+	out, code := run(t, dir, bin, "inventory", "./...")
+	if code != 0 {
+		t.Fatalf("exit %d\n%s", code, out)
+	}
+	for _, want := range []string{
+		"sessionid\tapp/app.go:11\thttp.SetCookie\tSecure=true HttpOnly=true\tdeclared as sessionid (necessary)\tconsent not needed",
+		"_ga\tapp/app.go:13\thttp.SetCookie via track.SetVisit\tSecure=true HttpOnly=true\tdeclared as _ga (statistics)\tconsent guarded by consent.Allowed",
+		"_ga\tapp/app.go:15\thttp.SetCookie via track.SetVisit\tSecure=true HttpOnly=true\tdeclared as _ga (statistics)\tconsent NOT GUARDED",
+		"_ga\tapp/app.go:16\thttp.SetCookie\tSecure=true HttpOnly=true\tdeclared as _ga (statistics)\tconsent NOT GUARDED",
+		"_ga\ttrack/track.go:8\thttp.SetCookie\tSecure=true HttpOnly=true\tdeclared as _ga (statistics)\tconsent checked by callers",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("text inventory lacks\n%s\nin\n%s", want, out)
+		}
+	}
+	out, _ = run(t, dir, bin, "inventory", "-format", "json", "./...")
+	var doc struct {
+		Cookies []struct{ Name, Consent string }
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil || len(doc.Cookies) != 5 || doc.Cookies[2].Consent != "NOT GUARDED" || doc.Cookies[1].Consent != "guarded by consent.Allowed" {
+		t.Errorf("json: %v %+v\n%s", err, doc, out)
+	}
+	out, _ = run(t, dir, bin, "inventory", "-format", "csv", "./...")
+	rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if err != nil || len(rows) != 6 || rows[0][len(rows[0])-1] != "consent" || rows[4][len(rows[4])-1] != "NOT GUARDED" {
+		t.Errorf("csv: %v %q", err, rows)
+	}
+
+	// policy render says which categories need consent.
+	out, code = run(t, dir, bin, "policy", "render", "cookie-policy.yaml")
+	if code != 0 || !strings.Contains(out, "## Statistics cookies\n\nThese cookies are set only after you agree to them") ||
+		!strings.Contains(out, "## Necessary cookies\n\nThese cookies do not require your consent") || !strings.Contains(out, "| Required |") {
+		t.Errorf("render: exit %d\n%s", code, out)
+	}
+	out, _ = run(t, dir, bin, "policy", "render", "-format", "html", "cookie-policy.yaml")
+	if !strings.Contains(out, "<p>These cookies are set only after you agree to them") || !strings.Contains(out, `<th scope="col">Consent</th>`) {
+		t.Errorf("html render:\n%s", out)
+	}
+}
+
+// policy check warns, without failing, when cookies need consent and no
+// check is declared.
+func TestPolicyCheckConsentWarning(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "p.yaml")
+	if err := os.WriteFile(p, []byte("version: 1\ncookies:\n  - name: _ga\n    category: statistics\nconsent:\n  required: [statistics]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, code := run(t, ".", bin, "policy", "check", p)
+	if code != 0 || !strings.Contains(out, "warning: "+p+":6:3: consent: _ga (line 3) needs consent, but no check is declared") || !strings.Contains(out, "ok: 1 cookie entries") {
+		t.Errorf("exit %d\n%s", code, out)
 	}
 }

@@ -186,6 +186,31 @@ func TestGoVet(t *testing.T) {
 	}
 }
 
+// The consent check under go vet: a helper in another package leaves it to
+// its callers through a fact in the build cache, and go vet reports what
+// the standalone command does.
+func TestConsentGoVet(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs go vet")
+	}
+	dir := copyDir(t, "testdata/consentmod")
+	standalone, code := run(t, dir, bin, "./...")
+	if code != 3 {
+		t.Fatalf("standalone: exit %d\n%s", code, standalone)
+	}
+	want := []string{
+		`app/app.go:15:2: cookie "_ga" (statistics) needs the visitor's consent, but it is set on a path where no declared check confirmed it; set it only after consent.Allowed(..., "statistics") returns true (set through track.SetVisit)`,
+		`app/app.go:16:2: cookie "_ga" (statistics) needs the visitor's consent, but it is set on a path where no declared check confirmed it; set it only after consent.Allowed(..., "statistics") returns true`,
+	}
+	if got := findings(standalone, dir); strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Fatalf("standalone findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	out, code := run(t, dir, "go", "vet", "-vettool="+bin, "./...")
+	if got := findings(out, dir); code == 0 || strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Fatalf("go vet: exit %d, findings:\n%s\n%s", code, strings.Join(got, "\n"), out)
+	}
+}
+
 func TestPolicyCheck(t *testing.T) {
 	out, code := run(t, ".", bin, "policy", "check", "testdata/vetmod/cookie-policy.yaml")
 	if code != 0 || !strings.Contains(out, "ok: 1 cookie entries") {
@@ -212,13 +237,14 @@ func TestExample(t *testing.T) {
 		`cookie "cookies_preferences" lives 730 days, but the policy allows at most 180 days`,
 		`cookie "ab_test" is not declared in the cookie policy`,
 		`cookie "sessionid" is set with Path "/logout", but the policy declares Path "/"`,
+		`cookie "_pk_id" (statistics) needs the visitor's consent, but it is set on a path where no declared check confirmed it`,
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("missing finding %q in\n%s", want, out)
 		}
 	}
-	if n := len(findings(out, "")); n != 4 {
-		t.Errorf("%d findings, want 4:\n%s", n, out)
+	if n := len(findings(out, "")); n != 5 {
+		t.Errorf("%d findings, want 5:\n%s", n, out)
 	}
 }
 

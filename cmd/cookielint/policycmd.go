@@ -44,6 +44,9 @@ func policyCheck(args []string) int {
 		fmt.Fprintln(os.Stderr, err)
 		return 1
 	}
+	for _, w := range p.Warnings() {
+		fmt.Fprintf(os.Stderr, "warning: %v\n", w)
+	}
 	fmt.Printf("%s: ok: %d cookie entries\n", args[0], len(p.Cookies))
 	return 0
 }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"log"
 	"net/http"
+	"strings"
 	"time"
 )
 
@@ -48,6 +49,26 @@ func preferences(w http.ResponseWriter, r *http.Request) {
 	http.SetCookie(w, &http.Cookie{Name: "ab_test", Value: "b", Path: "/", Secure: true, HttpOnly: true, SameSite: http.SameSiteLaxMode})
 }
 
+// consentGiven reports whether the visitor agreed to a category of
+// cookies: the choice they made, kept in cookies_preferences.
+func consentGiven(r *http.Request, category string) bool {
+	c, err := r.Cookie("cookies_preferences")
+	return err == nil && strings.Contains(c.Value, category)
+}
+
+func article(w http.ResponseWriter, r *http.Request) {
+	// Audience measurement, after the visitor agreed to statistics.
+	if consentGiven(r, "statistics") {
+		http.SetCookie(w, &http.Cookie{Name: "_pk_id", Value: "visitor", Path: "/", MaxAge: 395 * 24 * 3600, Secure: true, HttpOnly: true, SameSite: http.SameSiteLaxMode})
+	}
+}
+
+func home(w http.ResponseWriter, r *http.Request) {
+	// The same cookie set before the visitor chose: what a consent
+	// scanner finds on the live site, after release.
+	http.SetCookie(w, &http.Cookie{Name: "_pk_id", Value: "visitor", Path: "/", MaxAge: 395 * 24 * 3600, Secure: true, HttpOnly: true, SameSite: http.SameSiteLaxMode})
+}
+
 func logout(w http.ResponseWriter, r *http.Request) {
 	// The session cookie lives on Path "/": deleting it on "/logout"
 	// deletes nothing.
@@ -61,5 +82,7 @@ func main() {
 	http.HandleFunc("/language", language)
 	http.HandleFunc("/preferences", preferences)
 	http.HandleFunc("/logout", logout)
+	http.HandleFunc("/article", article)
+	http.HandleFunc("/", home)
 	log.Fatal(http.ListenAndServe("localhost:8080", nil))
 }

@@ -1,0 +1,3 @@
+module consentmod
+
+go 1.26

@@ -1,0 +1,13 @@
+// Package checks is a site's consent API.
+package checks
+
+import "net/http"
+
+// Allowed reports whether the visitor agreed to a category.
+func Allowed(r *http.Request, category string) bool { return false }
+
+// Manager answers for every category at once.
+type Manager struct{}
+
+// Granted reports whether the visitor agreed to everything.
+func (*Manager) Granted(r *http.Request) bool { return false }
