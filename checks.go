@@ -6,30 +6,30 @@ import (
 	"go/types"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/cookielint/cookielint/policy"
+	"github.com/cookielint/cookielint/rules"
 )
 
-// The stable check IDs, carried as Diagnostic.Category.
+// The stable check IDs, carried as Diagnostic.Category (the rules
+// package's).
 const (
-	catUndeclared = "undeclared"
-	catSecure     = "secure"
-	catHttpOnly   = "httponly"
-	catSameSite   = "samesite"
-	catPrefix     = "prefix"
-	catName       = "name"
-	catLifetime   = "lifetime"
-	catHeader     = "header"
-	catPolicy     = "policy"
-	catUnmodeled  = "unmodeled"
-	catConsent    = "consent"
+	catUndeclared = rules.Undeclared
+	catSecure     = rules.Secure
+	catHttpOnly   = rules.HttpOnly
+	catSameSite   = rules.SameSite
+	catPrefix     = rules.Prefix
+	catName       = rules.Name
+	catLifetime   = rules.Lifetime
+	catHeader     = rules.Header
+	catPolicy     = rules.Policy
+	catUnmodeled  = rules.Unmodeled
+	catConsent    = rules.Consent
 )
 
-// browserCap is the longest lifetime browsers keep a cookie (RFC 6265bis).
-const browserCap = 400 * 24 * time.Hour
-
-// check applies every rule to one cookie-setting site.
+// check applies every rule to one cookie-setting site: the rules package
+// decides what is wrong; here each violation becomes a diagnostic, with
+// a hint and a fix in the terms of the code that set the cookie.
 func (c *checker) check(s *site) {
 	k := &s.cookie
 	if n := &k.attrs[attrName]; n.k == absent { // the zero value: an empty name
@@ -49,222 +49,110 @@ func (c *checker) check(s *site) {
 		orig, cp := s, *s
 		cp.cookie = *k
 		s = &cp
-		defer func() { orig.reported, orig.consentDuty, orig.consentBy = s.reported, s.consentDuty, s.consentBy }()
+		defer func() { orig.reported, orig.consentDuty = s.reported, s.consentDuty }()
 	}
 	if !c.loadPolicy() {
 		return
 	}
-	name := k.attrs[attrName]
-	del := k.isDeletion()
-	who := c.who(s)
-
-	if name.k == konst && !policy.IsToken(name.s) {
-		c.reportSite(s, catName, name, nil, "cookie %s has a name that is not a valid token, so net/http drops it without a word; use letters, digits and !#$%%&'*+-.^_`|~ only", quoteName(name.s))
-		return
-	}
-
-	var entry *policy.Entry
-	var req policy.Requirements
-	switch {
-	case name.k == konst:
-		entry = c.policy.Match(name.s)
-		req = c.policy.Requirements(entry)
-	default:
-		req = c.policy.Weakest()
-	}
-
-	// undeclared
-	if c.policy != nil && !del {
-		switch {
-		case name.k == konst && entry == nil:
-			c.reportSite(s, catUndeclared, name, nil, "%s is not declared in the cookie policy %s; declare it there (provider, purpose, category) or stop setting it", who, c.policyName())
-		case name.k == dynamic && c.cfg.Strict:
-			c.reportSite(s, catUndeclared, name, nil, "cannot verify that %s is declared in the cookie policy: its name is decided at run time%s", who, exprNote(name))
+	consentOnly := s.helper != nil && s.helper.ConsentOnly
+	for _, v := range rules.Check(c.policy, c.rulesCookie(s), rules.Options{Strict: c.cfg.Strict}) {
+		if consentOnly && !(v.Check == rules.Name || v.Check == rules.Undeclared || v.Check == rules.Consent || v.Check == rules.Policy && v.Attr == rules.AttrName) {
+			continue // checked in the helper but for consent, which is the caller's
 		}
+		if v.Check == rules.Consent && !v.Runtime && s.library == nil && !c.isEntryPoint(s.fn) {
+			s.consentDuty = true // its callers must check consent
+			continue
+		}
+		c.reportViolation(s, v)
 	}
+}
 
-	if entry != nil && name.k == konst && !del {
-		c.checkConsent(s, entry, who)
-		c.checkThirdParty(s, entry, who)
-	}
-	if s.helper != nil && s.helper.ConsentOnly {
-		return // checked in the helper but for consent, which is the caller's
-	}
-
-	secure := k.attrs[attrSecure]
-	if !del {
-		c.requireTrue(s, catSecure, attrSecure, req.Secure, who, "it is also sent over plain HTTP, where anyone on the network can read it")
-		if p := k.attrs[attrPartitioned]; p.isTrue() && !req.Secure {
-			switch {
-			case secure.isFalse():
-				c.reportSite(s, catSecure, secure, &fixWant{a: attrSecure, val: "true"}, "%s is Partitioned but not Secure, so browsers reject it; %s", who, c.fixHint(s, attrSecure, "true"))
-			case secure.k == dynamic && c.cfg.Strict:
-				c.reportSite(s, catSecure, secure, nil, "cannot verify that %s is Secure, which Partitioned requires: Secure is decided at run time%s", who, exprNote(secure))
+// rulesCookie is what the rules need to know of a site's cookie.
+func (c *checker) rulesCookie(s *site) *rules.Cookie {
+	k := &s.cookie
+	conv := func(a attr) rules.Value {
+		v := k.attrs[a]
+		var rv rules.Value
+		switch v.k {
+		case konst:
+			rv = rules.Value{State: rules.Known, Bool: v.b, Int: v.i, Str: v.s}
+			if (a == attrSecure || a == attrHttpOnly) && !v.b && !s.header {
+				rv.Written = c.without(s, a, v)
 			}
+		case dynamic:
+			rv.State = rules.Runtime
 		}
-		c.requireTrue(s, catHttpOnly, attrHttpOnly, req.HttpOnly, who, "scripts can read it, so a cross-site scripting bug can steal it")
-		c.sameSite(s, req, who)
-		c.lifetime(s, req, who)
+		_, rv.Literal = v.expr.(*ast.BasicLit)
+		return rv
 	}
-	if name.k == konst {
-		c.prefix(s, name.s, who)
+	rc := &rules.Cookie{
+		Name: conv(attrName), Value: conv(attrValue), Secure: conv(attrSecure), HttpOnly: conv(attrHttpOnly),
+		SameSite: conv(attrSameSite), Path: conv(attrPath), Domain: conv(attrDomain), MaxAge: conv(attrMaxAge),
+		Expires: conv(attrExpires), Partitioned: conv(attrPartitioned), Header: s.header,
 	}
-	if entry != nil {
-		c.declaredScope(s, entry, req, who)
+	if k.readByScripts && s.library != nil {
+		rc.ReadByScripts = s.library.via
 	}
+	rc.Consent = rules.ConsentState{Given: map[string]rules.Given{}, By: map[string]string{}, Where: "on a path where no declared check confirmed it"}
+	if s.library != nil {
+		rc.Consent.Where = "by the library's middleware, which runs before any handler can ask"
+	} else {
+		for i, cat := range consentCategories {
+			switch s.guard.kind[i] {
+			case checked:
+				rc.Consent.Given[cat] = rules.GivenChecked
+			case runtimeGuard:
+				rc.Consent.Given[cat] = rules.GivenByRuntime
+			}
+			rc.Consent.By[cat] = s.guard.by[i]
+		}
+	}
+	return rc
 }
 
-// requireTrue reports a boolean attribute that is absent or false where it
-// is required.
-func (c *checker) requireTrue(s *site, cat string, a attr, required bool, who, why string) {
-	if !required {
-		return
-	}
-	v := s.cookie.attrs[a]
-	switch {
-	case v.isFalse() && a == attrHttpOnly && s.cookie.readByScripts:
-		c.reportSite(s, cat, v, nil, "%s is set without HttpOnly: scripts must read it (%s sets it for scripts to send back), so if the policy is right to require HttpOnly the library cannot meet it; declare httpOnly: false in its policy entry", who, s.library.via)
-	case v.isFalse():
-		c.reportSite(s, cat, v, &fixWant{a: a, val: "true"}, "%s is set %s: %s; %s", who, c.without(s, a, v), why, c.fixHint(s, a, "true"))
-	case v.k == dynamic && c.cfg.Strict:
-		c.reportSite(s, cat, v, nil, "cannot verify that %s is %s: it is decided at run time%s", who, a, exprNote(v))
-	}
+// ruleAttrs maps the rules' attributes to the analysis's.
+var ruleAttrs = map[rules.Attr]attr{
+	rules.AttrName: attrName, rules.AttrValue: attrValue, rules.AttrSecure: attrSecure, rules.AttrHttpOnly: attrHttpOnly,
+	rules.AttrSameSite: attrSameSite, rules.AttrPath: attrPath, rules.AttrDomain: attrDomain, rules.AttrMaxAge: attrMaxAge,
+	rules.AttrExpires: attrExpires, rules.AttrPartitioned: attrPartitioned,
 }
 
-func (c *checker) sameSite(s *site, req policy.Requirements, who string) {
-	k := &s.cookie
-	ss, secure := k.attrs[attrSameSite], k.attrs[attrSecure]
-	if ss.k == konst && policy.SameSite(ss.i) == policy.SameSiteNone {
+// reportViolation reports a violation at its site: the message with a
+// hint in the code's terms, the expression a run-time value came from,
+// and a fix where one is unambiguous.
+func (c *checker) reportViolation(s *site, v rules.Violation) {
+	a := ruleAttrs[v.Attr]
+	val := s.cookie.attrs[a]
+	if v.Runtime && val.k != dynamic {
+		val = value{k: dynamic, pos: val.pos, expr: val.expr, param: val.param, viaArg: val.viaArg}
+	}
+	msg := v.Text(func(f *rules.Fix) string { return c.fixHint(s, ruleAttrs[f.Attr], c.goValue(s, f)) })
+	if v.Runtime {
+		msg += exprNote(val)
+	}
+	var fw *fixWant
+	if f := v.Fix; f != nil {
+		fw = &fixWant{a: ruleAttrs[f.Attr], level: f.Level, remove: f.Remove}
 		switch {
-		case secure.isFalse():
-			c.reportSite(s, catSameSite, secure, &fixWant{a: attrSecure, val: "true"}, "%s is SameSite=None without Secure, so browsers reject it; %s", who, c.fixHint(s, attrSecure, "true"))
-			return
-		case secure.k == dynamic && c.cfg.Strict:
-			c.reportSite(s, catSameSite, ss, nil, "cannot verify that %s is Secure, which SameSite=None requires: Secure is decided at run time%s", who, exprNote(secure))
-			return
+		case f.Attr == rules.AttrPath:
+			fw.val = f.Str
+		case f.Attr != rules.AttrSameSite && !f.Remove:
+			fw.val = "true"
 		}
 	}
-	if req.SameSite == policy.SameSiteUnset {
-		return
-	}
-	switch {
-	case ss.k == dynamic:
-		if c.cfg.Strict {
-			c.reportSite(s, catSameSite, ss, nil, "cannot verify that %s is at least SameSite=%s: it is decided at run time%s", who, req.SameSite, exprNote(ss))
-		}
-	case policy.SameSite(ss.i) < req.SameSite: // absent has i == 0, weaker than any level
-		got := "without SameSite"
-		if ss.k == konst && ss.i != 0 {
-			got = "with SameSite=" + policy.SameSite(ss.i).String()
-		}
-		c.reportSite(s, catSameSite, ss, &fixWant{a: attrSameSite, level: req.SameSite}, "%s is set %s, but the policy requires at least SameSite=%s against cross-site requests; %s", who, got, req.SameSite, c.fixHint(s, attrSameSite, c.sameSiteSpelling(s, req.SameSite)))
-	}
+	c.reportSite(s, v.Check, val, fw, "%s", msg)
 }
 
-func (c *checker) prefix(s *site, name, who string) {
-	k := &s.cookie
-	lower := strings.ToLower(name)
-	host := strings.HasPrefix(lower, "__host-")
-	if !host && !strings.HasPrefix(lower, "__secure-") {
-		return
+// goValue writes what a fix sets as Go source would: true, "/", or a
+// SameSite constant of the cookie's type.
+func (c *checker) goValue(s *site, f *rules.Fix) string {
+	switch f.Attr {
+	case rules.AttrPath:
+		return fmt.Sprintf("%q", f.Str)
+	case rules.AttrSameSite:
+		return c.sameSiteSpelling(s, f.Level)
 	}
-	pfx := name[:strings.IndexByte(name[2:], '-')+3]
-	secure := k.attrs[attrSecure]
-	switch {
-	case secure.isFalse():
-		c.reportSite(s, catPrefix, secure, &fixWant{a: attrSecure, val: "true"}, "%s has the %s prefix but is set %s, so browsers reject it; %s", who, pfx, c.without(s, attrSecure, secure), c.fixHint(s, attrSecure, "true"))
-	case secure.k == dynamic && c.cfg.Strict:
-		c.reportSite(s, catPrefix, secure, nil, "cannot verify that %s is Secure, which its %s prefix requires: it is decided at run time%s", who, pfx, exprNote(secure))
-	}
-	if !host {
-		return
-	}
-	dom, path := k.attrs[attrDomain], k.attrs[attrPath]
-	switch {
-	case dom.k == konst && dom.s != "":
-		c.reportSite(s, catPrefix, dom, &fixWant{a: attrDomain, remove: true}, "%s has the %s prefix but sets Domain %q, so browsers reject it; remove the Domain", who, pfx, dom.s)
-	case dom.k == dynamic && c.cfg.Strict:
-		c.reportSite(s, catPrefix, dom, nil, "cannot verify that %s has no Domain, which its %s prefix requires: it is decided at run time%s", who, pfx, exprNote(dom))
-	}
-	switch {
-	case path.k == dynamic:
-		if c.cfg.Strict {
-			c.reportSite(s, catPrefix, path, nil, "cannot verify that %s has Path=/, which its %s prefix requires: it is decided at run time%s", who, pfx, exprNote(path))
-		}
-	case path.s != "/":
-		got := "has no Path"
-		if path.k == konst && path.s != "" {
-			got = fmt.Sprintf("sets Path %q", path.s)
-		}
-		c.reportSite(s, catPrefix, path, &fixWant{a: attrPath, val: "/"}, "%s has the %s prefix but %s, and browsers reject it without Path=/; %s", who, pfx, got, c.fixHint(s, attrPath, `"/"`))
-	}
-}
-
-func (c *checker) lifetime(s *site, req policy.Requirements, who string) {
-	k := &s.cookie
-	ma, ex := k.attrs[attrMaxAge], k.attrs[attrExpires]
-	var secs int64
-	var from value
-	switch {
-	case ma.k == konst && ma.i > 0:
-		secs, from = ma.i, ma // Max-Age wins over Expires in browsers
-	case ma.k == dynamic:
-		if c.cfg.Strict {
-			c.reportSite(s, catLifetime, ma, nil, "cannot verify the lifetime of %s: MaxAge is decided at run time%s", who, exprNote(ma))
-		}
-		return
-	case ex.k == konst && ex.i > 0:
-		secs, from = ex.i, ex
-	case ex.k == dynamic:
-		if c.cfg.Strict && (req.MaxAge != nil) {
-			c.reportSite(s, catLifetime, ex, nil, "cannot verify the lifetime of %s: Expires is decided at run time%s", who, exprNote(ex))
-		}
-		return
-	default:
-		return // a session cookie
-	}
-	life := time.Duration(secs) * time.Second
-	if req.MaxAge != nil && req.MaxAge.Session {
-		c.reportSite(s, catLifetime, from, nil, "%s persists for %s, but the policy declares it a session cookie; remove its %s", who, human(life), from.attrLabel(s))
-		return
-	}
-	limit, why := browserCap, "browsers keep a cookie at most 400 days"
-	if req.MaxAge != nil && req.MaxAge.Duration < browserCap {
-		limit, why = req.MaxAge.Duration, "the policy allows at most "+human(req.MaxAge.Duration)
-	}
-	if life > limit {
-		c.reportSite(s, catLifetime, from, nil, "%s lives %s, but %s; shorten its %s", who, human(life), why, from.attrLabel(s))
-	}
-}
-
-// declaredScope reports a constant Path or Domain other than the entry
-// declares: deletions included, since a deletion with another scope
-// deletes nothing.
-func (c *checker) declaredScope(s *site, e *policy.Entry, req policy.Requirements, who string) {
-	k := &s.cookie
-	if p := k.attrs[attrPath]; req.Path != nil && p.k == konst && p.s != *req.Path {
-		c.reportSite(s, catPolicy, p, nil, "%s is set with Path %q, but the policy declares Path %q (line %d); a cookie with another Path is another cookie, and deleting it leaves the declared one in place", who, p.s, *req.Path, e.Pos.Line)
-	}
-	norm := func(d string) string { return strings.TrimPrefix(strings.ToLower(d), ".") }
-	if d := k.attrs[attrDomain]; req.Domain != nil && d.k == konst && norm(d.s) != norm(*req.Domain) {
-		c.reportSite(s, catPolicy, d, nil, "%s is set with Domain %q, but the policy declares Domain %q (line %d); a cookie with another Domain is another cookie, and deleting it leaves the declared one in place", who, d.s, *req.Domain, e.Pos.Line)
-	}
-}
-
-// who names the cookie of a site for messages.
-func (c *checker) who(s *site) string {
-	if n := s.cookie.attrs[attrName]; n.k == konst {
-		return "cookie " + quoteName(n.s)
-	}
-	return "a cookie whose name is decided at run time"
-}
-
-// quoteName quotes a cookie name for a message, shortening a long one.
-func quoteName(n string) string {
-	if len(n) > 64 {
-		return fmt.Sprintf("%q...", n[:61])
-	}
-	return fmt.Sprintf("%q", n)
+	return "true"
 }
 
 // without describes a missing or false boolean attribute.
@@ -312,14 +200,20 @@ func (c *checker) fixHint(s *site, a attr, goValue string) string {
 			return fmt.Sprintf("set %s.%s = %s", sub, sm.fieldFor(a), goValue)
 		}
 	}
+	if a == attrDomain {
+		return "" // the message says it: remove the Domain
+	}
 	if s.header {
-		switch a {
-		case attrSecure, attrHttpOnly:
-			return fmt.Sprintf("add \"; %s\" to the Set-Cookie value", a)
-		case attrPath:
-			return "add \"; Path=/\" to the Set-Cookie value"
-		case attrSameSite:
-			return fmt.Sprintf("add \"; SameSite=%s\" to the Set-Cookie value", goValue)
+		f := &rules.Fix{Attr: rules.Attr(a.String()), Bool: true, Str: strings.Trim(goValue, `"`)}
+		if a == attrSameSite {
+			for l := policy.SameSiteNone; l <= policy.SameSiteStrict; l++ {
+				if l.String() == goValue {
+					f.Level = l
+				}
+			}
+		}
+		if h := rules.HeaderHint(f); h != "" {
+			return h
 		}
 	}
 	return fmt.Sprintf("set %s: %s", s.cookie.model.fieldFor(a), goValue)
@@ -362,34 +256,5 @@ func exprNote(v value) string {
 	if v.expr == nil {
 		return ""
 	}
-	return " (" + shorten(types.ExprString(v.expr)) + ")"
-}
-
-// attrLabel names the attribute a lifetime came from.
-func (v value) attrLabel(s *site) string {
-	if v.expr != nil {
-		if _, ok := v.expr.(*ast.BasicLit); ok || s.header {
-			return "Max-Age or Expires"
-		}
-	}
-	return "MaxAge or Expires"
-}
-
-// human writes a lifetime in words: days, hours, minutes or seconds.
-func human(d time.Duration) string {
-	unit := func(n int64, one string) string {
-		if n == 1 {
-			return "1 " + one
-		}
-		return fmt.Sprintf("%d %ss", n, one)
-	}
-	switch {
-	case d >= 24*time.Hour:
-		return unit(int64((d+12*time.Hour)/(24*time.Hour)), "day")
-	case d >= time.Hour:
-		return unit(int64((d+30*time.Minute)/time.Hour), "hour")
-	case d >= time.Minute:
-		return unit(int64(d/time.Minute), "minute")
-	}
-	return unit(int64(d/time.Second), "second")
+	return " (" + rules.Shorten(types.ExprString(v.expr)) + ")"
 }

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/cookielint/cookielint/policy"
+	"github.com/cookielint/cookielint/rules"
 )
 
 // This file proves that a cookie needing the visitor's consent (its
@@ -92,19 +93,9 @@ func (c *checker) consentChecks() map[funcKey]*consentCheck {
 	}
 	for _, ch := range c.policy.Consent.Checks {
 		k := funcKey{ch.Func.Pkg, ch.Func.Recv, ch.Func.Name}
-		c.checks[k] = &consentCheck{key: k, arg: ch.CategoryArg, name: shortFunc(ch.Func)}
+		c.checks[k] = &consentCheck{key: k, arg: ch.CategoryArg, name: rules.ShortFunc(ch.Func)}
 	}
 	return c.checks
-}
-
-// shortFunc writes a check the way code calls it: consent.Allowed or
-// (*consent.Manager).Granted.
-func shortFunc(f policy.FuncRef) string {
-	pkg := f.Pkg[strings.LastIndex(f.Pkg, "/")+1:]
-	if f.Recv == "" {
-		return pkg + "." + f.Name
-	}
-	return pkg + "." + f.Recv + "." + f.Name
 }
 
 // condition evaluates what a condition confirms, in the state before it.
@@ -254,61 +245,6 @@ func (c *checker) isContextType(t types.Type) bool {
 	return false
 }
 
-// checkConsent reports a cookie that needs consent set where no check
-// confirmed it, or passes the duty to the function's callers.
-func (c *checker) checkConsent(s *site, e *policy.Entry, who string) {
-	if !c.policy.NeedsConsent(e) {
-		return
-	}
-	i := categoryIndex(e.Category)
-	kind, by := unguarded, ""
-	if i >= 0 {
-		kind, by = s.guard.kind[i], s.guard.by[i]
-	}
-	category := e.Category
-	if category == "" {
-		category = "no category"
-	}
-	switch {
-	case kind == checked:
-		s.consentBy = by
-		return
-	case kind == runtimeGuard:
-		s.consentBy = by
-		if c.cfg.Strict {
-			c.reportSite(s, catConsent, value{k: dynamic, expr: nil}, nil, "cannot verify that %s (%s) is set only after the visitor's consent to %s: the category %s checks is decided at run time", who, category, category, by)
-		}
-		return
-	}
-	if s.library == nil && !c.isEntryPoint(s.fn) {
-		s.consentDuty = true // its callers must check consent
-		return
-	}
-	s.consentBy = "NOT GUARDED"
-	why := "on a path where no declared check confirmed it"
-	if s.library != nil {
-		why = "by the library's middleware, which runs before any handler can ask"
-	}
-	c.reportSite(s, catConsent, value{k: konst}, nil, "%s (%s) needs the visitor's consent, but it is set %s; set it only after %s", who, category, why, c.guardHint(e))
-}
-
-// guardHint names the checks that would guard a cookie of an entry.
-func (c *checker) guardHint(e *policy.Entry) string {
-	var names []string
-	for _, ch := range c.policy.Consent.Checks {
-		switch {
-		case ch.CategoryArg < 0:
-			names = append(names, shortFunc(ch.Func)+"(...)")
-		case e.Category != "":
-			names = append(names, fmt.Sprintf("%s(..., %q)", shortFunc(ch.Func), e.Category))
-		}
-	}
-	if len(names) == 0 {
-		return "a consent check returns true (declare it under consent: checks in the policy)"
-	}
-	return strings.Join(names, " or ") + " returns true"
-}
-
 // funcValue handles a function used as a value (a handler registered,
 // a callback given): a cookie it leaves the consent check for to its
 // callers is set wherever the value is called, with nothing there known
@@ -334,14 +270,6 @@ func (w *walker) funcValue(id *ast.Ident, at ast.Expr, st *state) {
 		w.sites = append(w.sites, &site{call: call, sink: w.c.models.sinkByVia(ss.Via), cookie: *k, header: ss.Header,
 			helper: ss, through: funcName(fn) + ", used here as a value", guard: st.guard})
 	}
-}
-
-// checkThirdParty reports a cookie the policy says someone else sets.
-func (c *checker) checkThirdParty(s *site, e *policy.Entry, who string) {
-	if e.Party != "third" || c.policy.Consent == nil {
-		return
-	}
-	c.reportSite(s, catPolicy, value{k: konst}, nil, "%s is declared with party: third (line %d): the published policy says another site sets it, but this code does; declare it party: first, or leave it to the third party", who, e.Pos.Line)
 }
 
 // checkConsentFuncs reports the declared checks that do not exist in the

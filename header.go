@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/cookielint/cookielint/policy"
+	"github.com/cookielint/cookielint/rules"
 )
 
 // This file handles raw Set-Cookie headers: Header().Add and Header().Set
@@ -134,7 +135,7 @@ func (w *walker) headerValueDepth(e ast.Expr, st *state, depth int) (*cookie, bo
 	if s, ok := w.constString(e); ok {
 		c, err := parseSetCookie(s, e)
 		if err != nil {
-			w.c.report(e, catHeader, "Set-Cookie value %s does not parse (%v): browsers ignore it", shorten(strconv.Quote(s)), err)
+			w.c.report(e, catHeader, "%s", rules.Unparsable(s, err).Message)
 			return nil, true
 		}
 		return c, true
@@ -365,12 +366,4 @@ func markVerbs(format string) string {
 		i = j // the verb letter itself
 	}
 	return b.String()
-}
-
-// shorten keeps long strings in messages readable.
-func shorten(s string) string {
-	if len(s) > 80 {
-		return s[:77] + "..."
-	}
-	return s
 }

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/cookielint/cookielint/policy"
+	"github.com/cookielint/cookielint/rules"
 )
 
 // This file records, for the inventory, every cookie a package sets: the
@@ -79,10 +80,11 @@ func (c *checker) record(s *site) {
 				set.Consent = "not needed"
 			case s.consentDuty:
 				set.Consent = "checked by callers"
-			case s.consentBy == "NOT GUARDED" || s.consentBy == "":
-				set.Consent = "NOT GUARDED"
 			default:
-				set.Consent = "guarded by " + s.consentBy
+				set.Consent = "NOT GUARDED"
+				if i := categoryIndex(e.Category); i >= 0 && s.library == nil && s.guard.kind[i] != unguarded {
+					set.Consent = "guarded by " + s.guard.by[i]
+				}
 			}
 		}
 	}
@@ -108,7 +110,7 @@ func (c *checker) record(s *site) {
 			if v.i < 0 {
 				set.Attributes[a.String()] = "in the past"
 			} else {
-				set.Attributes[a.String()] = "in " + human(time.Duration(v.i)*time.Second)
+				set.Attributes[a.String()] = "in " + rules.Human(time.Duration(v.i)*time.Second)
 			}
 		case v.s != "":
 			set.Attributes[a.String()] = v.s

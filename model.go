@@ -163,10 +163,8 @@ type site struct {
 	guard guard
 	fn    *types.Func
 	// consentDuty: the cookie needs consent that nothing here checked,
-	// left to the function's callers; consentBy says for the inventory
-	// how consent was found ("consent.Allowed", "NOT GUARDED").
+	// left to the function's callers.
 	consentDuty bool
-	consentBy   string
 }
 
 // absentAt notes, in each absent attribute, the syntax that built the
