@@ -64,7 +64,11 @@ func TestCheck(t *testing.T) {
 		{"correct", func() Cookie { return good("sessionid") }, Options{}, nil},
 		{"no Secure", func() Cookie { c := good("sessionid"); c.Secure = Value{}; return c }, Options{},
 			[]string{`secure: cookie "sessionid" is set without Secure: it is also sent over plain HTTP, where anyone on the network can read it; add "; Secure" to the Set-Cookie value`}},
-		{"written false", func() Cookie { c := good("sessionid"); c.Secure = Value{State: Known, Written: "with Secure: false"}; return c }, Options{},
+		{"written false", func() Cookie {
+			c := good("sessionid")
+			c.Secure = Value{State: Known, Written: "with Secure: false"}
+			return c
+		}, Options{},
 			[]string{`secure: cookie "sessionid" is set with Secure: false: it is also sent over plain HTTP`}},
 		{"run time, quiet", func() Cookie { c := good("sessionid"); c.Secure = Value{State: Runtime}; return c }, Options{}, nil},
 		{"run time, strict", func() Cookie { c := good("sessionid"); c.Secure = Value{State: Runtime}; return c }, Options{Strict: true},
@@ -72,7 +76,12 @@ func TestCheck(t *testing.T) {
 		{"undeclared", func() Cookie { return good("tracker") }, Options{},
 			[]string{`undeclared: cookie "tracker" is not declared in the cookie policy cookie-policy.yaml`}},
 		{"httpOnly waived", func() Cookie { c := good("csrftoken"); c.HttpOnly = Value{}; return c }, Options{}, nil},
-		{"read by scripts", func() Cookie { c := good("tracker2"); c.HttpOnly = Bool(false); c.ReadByScripts = "go-pkgz/auth"; return c }, Options{},
+		{"read by scripts", func() Cookie {
+			c := good("tracker2")
+			c.HttpOnly = Bool(false)
+			c.ReadByScripts = "go-pkgz/auth"
+			return c
+		}, Options{},
 			[]string{"undeclared: ", `httponly: cookie "tracker2" is set without HttpOnly: scripts must read it (go-pkgz/auth sets it`}},
 		{"samesite", func() Cookie { c := good("sessionid"); c.SameSite = Value{}; return c }, Options{},
 			[]string{`samesite: cookie "sessionid" is set without SameSite, but the policy requires at least SameSite=Lax against cross-site requests; add "; SameSite=Lax" to the Set-Cookie value`}},

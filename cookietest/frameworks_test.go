@@ -1,0 +1,33 @@
+package cookietest_test
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+
+	"github.com/cookielint/cookielint/internal/testutil"
+)
+
+// cookietest and cookiewatch on real handlers: an app on gin with
+// gorilla/sessions (testdata/frameworks/runtimecheck, which requires this
+// module through a replace), each correct cookie quiet, each kind of
+// violation and each consent state reported.
+func TestOnRealFrameworks(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds gin")
+	}
+	dir, err := filepath.Abs("../testdata/frameworks")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := testutil.DownloadModules(dir); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command("go", "test", "-count=1", "./runtimecheck")
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("go test ./runtimecheck: %v\n%s", err, out)
+	}
+}
