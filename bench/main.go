@@ -82,8 +82,16 @@ func main() {
 	sizes := flag.String("n", "200,1000,2000", "generated module sizes in packages (0: none)")
 	runs := flag.Int("runs", 5, "runs of each command")
 	keep := flag.Bool("keep", false, "keep the generated modules and binaries")
+	mw := flag.Bool("middleware", false, "measure the cookiewatch middleware against a bare handler instead")
 	flag.StringVar(&golangci, "golangci", "", "also measure golangci-lint running cookielint and gosec's G124: the path of a golangci-lint built with the cookielint plugin, or \"build\" to build one")
 	flag.Parse()
+	if *mw {
+		if err := middleware(); err != nil {
+			fmt.Fprintln(os.Stderr, "bench:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	if err := run(*sizes, *runs, *keep, flag.Args()); err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		os.Exit(1)
@@ -203,6 +211,12 @@ func (r result) medianOf(f func(sample) time.Duration) time.Duration {
 	for i, s := range r.samples {
 		ds[i] = f(s)
 	}
+	return medianDuration(ds)
+}
+
+// medianDuration is the median of durations.
+func medianDuration(ds []time.Duration) time.Duration {
+	ds = slices.Clone(ds)
 	slices.Sort(ds)
 	return ds[len(ds)/2]
 }
