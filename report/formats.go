@@ -29,7 +29,11 @@ func Write(w io.Writer, format string, tool Tool, root string, fs []Finding) err
 	switch format {
 	case "text":
 		for _, f := range fs {
-			if _, err := fmt.Fprintf(w, "%s:%d:%d: %s (%s)\n", f.File, f.Line, f.Column, f.Message, f.Rule); err != nil {
+			where := fmt.Sprintf("%s:%d:%d", f.File, f.Line, f.Column)
+			if f.Line == 0 { // a web address (scan), not a place in a file
+				where = f.File
+			}
+			if _, err := fmt.Fprintf(w, "%s: %s (%s)\n", where, f.Message, f.Rule); err != nil {
 				return err
 			}
 		}
@@ -59,6 +63,9 @@ func Write(w io.Writer, format string, tool Tool, root string, fs []Finding) err
 // githubCommand writes a GitHub Actions workflow command that shows the
 // finding inline on the pull request.
 func githubCommand(tool Tool, f Finding) string {
+	if f.Line == 0 { // a web address: no file to annotate
+		return fmt.Sprintf("::error title=%s::%s: %s", ghProperty(fmt.Sprintf("%s (%s)", tool.Name, f.Rule)), ghData(f.File), ghData(f.Message))
+	}
 	return fmt.Sprintf("::error file=%s,line=%d,col=%d,endLine=%d,endColumn=%d,title=%s::%s",
 		ghProperty(f.File), f.Line, f.Column, f.EndLine, f.EndColumn,
 		ghProperty(fmt.Sprintf("%s (%s)", tool.Name, f.Rule)), ghData(f.Message))

@@ -63,7 +63,7 @@ type sarifRegion struct {
 type sarifLocation struct {
 	PhysicalLocation struct {
 		ArtifactLocation sarifArtifactLoc `json:"artifactLocation"`
-		Region           sarifRegion      `json:"region"`
+		Region           *sarifRegion     `json:"region,omitempty"`
 	} `json:"physicalLocation"`
 }
 
@@ -102,10 +102,15 @@ func sarif(tool Tool, root string, fs []Finding) sarifLog {
 	for _, f := range fs {
 		var loc sarifLocation
 		loc.PhysicalLocation.ArtifactLocation = sarifArtifactLoc{URI: uriPath(f.File)}
-		if !filepath.IsAbs(filepath.FromSlash(f.File)) {
+		switch {
+		case f.Line == 0: // a web address (scan): no region
+			loc.PhysicalLocation.ArtifactLocation.URI = f.File
+		case !filepath.IsAbs(filepath.FromSlash(f.File)):
 			loc.PhysicalLocation.ArtifactLocation.URIBaseID = "%SRCROOT%"
 		}
-		loc.PhysicalLocation.Region = sarifRegion{StartLine: f.Line, StartColumn: f.Column, EndLine: f.EndLine, EndColumn: f.EndColumn}
+		if f.Line > 0 {
+			loc.PhysicalLocation.Region = &sarifRegion{StartLine: f.Line, StartColumn: f.Column, EndLine: f.EndLine, EndColumn: f.EndColumn}
+		}
 		idx, ok := index[f.Rule]
 		if !ok {
 			idx = -1

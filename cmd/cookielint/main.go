@@ -33,6 +33,7 @@ var subcommands = map[string]func(args []string) int{
 	"policy":    policyCommand,
 	"report":    reportCommand,
 	"inventory": inventoryCommand,
+	"scan":      scanCommand,
 }
 
 func main() {

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -23,27 +24,14 @@ import (
 //	                  [-baseline F | -write-baseline F] [-o FILE] [-root DIR] packages...
 func reportCommand(args []string) int {
 	fs := flag.NewFlagSet("cookielint report", flag.ContinueOnError)
-	format := fs.String("format", "text", "output format: "+strings.Join(report.Formats, ", "))
+	out := addOutputFlags(fs)
 	policyFile := fs.String("policy", "", "policy file (default: the nearest "+cookielint.DefaultPolicyFile+")")
 	strict := fs.Bool("strict", false, "also report values decided at run time")
 	tests := fs.Bool("tests", false, "also analyze _test.go files")
 	baseline := fs.String("baseline", "", "report only findings not recorded in this baseline file")
 	writeBaseline := fs.String("write-baseline", "", "record today's findings in this baseline file and exit 0")
-	output := fs.String("o", "", "write the report to this file instead of standard output")
 	root := fs.String("root", "", "directory file names are relative to (default: the enclosing git work tree, else the module root)")
-	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "usage: cookielint report [flags] packages...")
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		return 1
-	}
-	if fs.NArg() == 0 {
-		fs.Usage()
-		return 1
-	}
-	if !validFormat(*format) {
-		fmt.Fprintf(os.Stderr, "cookielint report: unknown format %q: use one of %s\n", *format, strings.Join(report.Formats, ", "))
+	if !parseArgs(fs, args, "cookielint report [flags] packages...", out) {
 		return 1
 	}
 	cfg := cookielint.Config{Strict: *strict, Tests: *tests}
@@ -89,36 +77,74 @@ func reportCommand(args []string) int {
 		findings = base.New(findings)
 	}
 
-	var w io.Writer = os.Stdout
-	if *output != "" {
-		f, err := os.Create(*output)
-		if err != nil {
-			fmt.Fprintln(os.Stderr, "cookielint report:", err)
-			return 1
-		}
-		defer f.Close()
-		w = f
-	}
-	if err := report.Write(w, *format, tool(), dir, findings); err != nil {
-		fmt.Fprintln(os.Stderr, "cookielint report:", err)
+	if !out.write(fs.Name(), dir, findings) {
 		return 1
 	}
+	return exitCode(failed, len(findings))
+}
+
+// exitCode is the linter's: 1 when something failed, 3 when there are
+// findings, else 0.
+func exitCode(failed bool, findings int) int {
 	switch {
 	case failed:
 		return 1
-	case len(findings) > 0:
+	case findings > 0:
 		return 3
 	}
 	return 0
 }
 
-func validFormat(f string) bool {
-	for _, x := range report.Formats {
-		if f == x {
-			return true
-		}
+// outputFlags are the -format and -o flags every command that writes a
+// report shares.
+type outputFlags struct{ format, output *string }
+
+func addOutputFlags(fs *flag.FlagSet) outputFlags {
+	return outputFlags{
+		format: fs.String("format", "text", "output format: "+strings.Join(report.Formats, ", ")),
+		output: fs.String("o", "", "write the report to this file instead of standard output"),
 	}
-	return false
+}
+
+// write writes the report where -o says, in the -format given; on an
+// error it says so and returns false.
+func (o outputFlags) write(command, dir string, findings []report.Finding) bool {
+	var w io.Writer = os.Stdout
+	if *o.output != "" {
+		f, err := os.Create(*o.output)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, command+":", err)
+			return false
+		}
+		defer f.Close()
+		w = f
+	}
+	if err := report.Write(w, *o.format, tool(), dir, findings); err != nil {
+		fmt.Fprintln(os.Stderr, command+":", err)
+		return false
+	}
+	return true
+}
+
+// parseArgs parses a command's flags, wants at least one argument and a
+// known format; on a mistake it says so and returns false.
+func parseArgs(fs *flag.FlagSet, args []string, usage string, out outputFlags) bool {
+	fs.Usage = func() {
+		fmt.Fprintln(fs.Output(), "usage: "+usage)
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return false
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return false
+	}
+	if !slices.Contains(report.Formats, *out.format) {
+		fmt.Fprintf(os.Stderr, "%s: unknown format %q: use one of %s\n", fs.Name(), *out.format, strings.Join(report.Formats, ", "))
+		return false
+	}
+	return true
 }
 
 // analyze runs the analyzer and returns its findings, located relative
