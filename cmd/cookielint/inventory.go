@@ -18,51 +18,46 @@ import (
 	"github.com/cookielint/cookielint/policy"
 )
 
-// inventoryCommand lists every cookie the code sets and the policy
-// entries no code sets:
-//
-//	cookielint inventory [-policy F] [-format text|json|csv] [-tests] packages...
-func inventoryCommand(args []string) int {
-	fs := flag.NewFlagSet("cookielint inventory", flag.ContinueOnError)
-	format := fs.String("format", "text", "text, json or csv")
+// inventoryFlags defines inventory's flags: it lists every cookie the
+// code sets and the policy entries no code sets.
+func inventoryFlags(fs *flag.FlagSet) func(args []string) int {
+	format := fs.String("format", "text", "output format: text, json or csv")
 	policyFile := fs.String("policy", "", "policy file (default: the nearest "+cookielint.DefaultPolicyFile+" from the current directory)")
 	tests := fs.Bool("tests", false, "also read _test.go files")
-	if err := fs.Parse(args); err != nil || fs.NArg() == 0 {
-		fmt.Fprintln(os.Stderr, "usage: cookielint inventory [-policy F] [-format text|json|csv] [-tests] packages...")
-		return 1
+	return func(args []string) int {
+		if *format != "text" && *format != "json" && *format != "csv" {
+			fmt.Fprintf(os.Stderr, "cookielint inventory: unknown format %q: use text, json or csv\n", *format)
+			return 1
+		}
+		cfg := cookielint.Config{Tests: *tests}
+		pol, err := runPolicy(*policyFile)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			return 1
+		}
+		if *policyFile != "" {
+			abs, _ := filepath.Abs(*policyFile)
+			cfg.PolicyFile = abs
+		}
+		sets, gaps, failed := inventory(cookielint.NewAnalyzer(cfg), *tests, args)
+		unused := neverSet(pol, sets)
+		switch *format {
+		case "json":
+			err = inventoryJSON(os.Stdout, sets, gaps, unused)
+		case "csv":
+			err = inventoryCSV(os.Stdout, sets, gaps, unused)
+		default:
+			err = inventoryText(os.Stdout, sets, gaps, unused, pol)
+		}
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "cookielint inventory:", err)
+			return 1
+		}
+		if failed {
+			return 1
+		}
+		return 0
 	}
-	if *format != "text" && *format != "json" && *format != "csv" {
-		fmt.Fprintf(os.Stderr, "cookielint inventory: unknown format %q: use text, json or csv\n", *format)
-		return 1
-	}
-	cfg := cookielint.Config{Tests: *tests}
-	pol, err := runPolicy(*policyFile)
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		return 1
-	}
-	if *policyFile != "" {
-		abs, _ := filepath.Abs(*policyFile)
-		cfg.PolicyFile = abs
-	}
-	sets, gaps, failed := inventory(cookielint.NewAnalyzer(cfg), *tests, fs.Args())
-	unused := neverSet(pol, sets)
-	switch *format {
-	case "json":
-		err = inventoryJSON(os.Stdout, sets, gaps, unused)
-	case "csv":
-		err = inventoryCSV(os.Stdout, sets, gaps, unused)
-	default:
-		err = inventoryText(os.Stdout, sets, gaps, unused, pol)
-	}
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "cookielint inventory:", err)
-		return 1
-	}
-	if failed {
-		return 1
-	}
-	return 0
 }
 
 // inventory runs the analyzer and gathers the cookies the root packages

@@ -7,15 +7,17 @@
 //	go vet -vettool=$(command -v cookielint) [-policy=FILE] packages...
 //	cookielint report [-format text|json|sarif|github] [-baseline F] packages...
 //	cookielint inventory [-policy F] [-format text|json|csv] packages...
-//	cookielint policy check FILE
-//	cookielint policy render [-format markdown|html|tcf] FILE
-//	cookielint policy init packages...
+//	cookielint scan [-depth N] URL...
+//	cookielint policy check|render|init ...
+//	cookielint help [COMMAND]
+//	cookielint version
 //
 // Exit status: 0 when clean, 3 when there are findings, 1 for a bad policy
-// file or packages that do not load.
+// file, packages that do not load, or a bad flag or command.
 package main
 
 import (
+	"flag"
 	"fmt"
 	"os"
 	"strings"
@@ -28,32 +30,44 @@ import (
 	"github.com/cookielint/cookielint/policy"
 )
 
-// subcommands run instead of the analyzer when named first.
-var subcommands = map[string]func(args []string) int{
-	"policy":    policyCommand,
-	"report":    reportCommand,
-	"inventory": inventoryCommand,
-	"scan":      scanCommand,
-}
-
 func main() {
 	args := os.Args[1:]
-	if len(args) > 0 {
-		if args[0] == "-V=full" || args[0] == "--V=full" {
-			if err := printVersion(os.Stdout, os.Executable, os.Getppid()); err != nil {
-				fmt.Fprintln(os.Stderr, "cookielint:", err)
-				os.Exit(1)
-			}
+	switch {
+	case len(args) == 0:
+		printHelp(os.Stderr)
+		os.Exit(1)
+	case args[0] == "-V=full" || args[0] == "--V=full":
+		// go vet's protocol: the version line that keys its cache.
+		if err := printVersion(os.Stdout, os.Executable, os.Getppid()); err != nil {
+			fmt.Fprintln(os.Stderr, "cookielint:", err)
+			os.Exit(1)
+		}
+		return
+	case args[0] == "-V" || args[0] == "--V":
+		fmt.Println("cookielint version " + version())
+		return
+	case isHelp(args[0]):
+		printHelp(os.Stdout)
+		return
+	}
+	if c, rest := findCommand(args); c != nil {
+		os.Exit(runCommand(c, rest))
+	}
+	if !vetUnit(args) && !vetFlags(args) {
+		// The command line, then the policy, before any package is
+		// loaded, so that a mistake stops the run with one clear line
+		// and a bad policy with every error listed once. go vet's
+		// per-package runs (a .cfg argument) report it through the
+		// analyzer.
+		msg, help := checkLinterArgs(args)
+		if help {
+			printHelp(os.Stdout)
 			return
 		}
-		if cmd, ok := subcommands[args[0]]; ok {
-			os.Exit(cmd(args[1:]))
+		if msg != "" {
+			fmt.Fprintln(os.Stderr, msg)
+			os.Exit(1)
 		}
-	}
-	// Check the policy once, before any package is loaded, so that a bad
-	// policy stops the run with every error listed once. go vet's
-	// per-package runs (a .cfg argument) report it through the analyzer.
-	if !vetUnit(args) && !describes(args) {
 		path, _ := flagValue(args, "policy")
 		if err := checkPolicy(path); err != nil {
 			fmt.Fprintln(os.Stderr, err)
@@ -62,13 +76,19 @@ func main() {
 	}
 	// The usual run loads dependencies that cannot reach a cookie without
 	// their function bodies (internal/driver); what the driver does not
-	// handle (-fix, -diff, -flags, help, go vet's per-package runs) is
-	// singlechecker's.
+	// handle (-fix, -diff, -flags, go vet's per-package runs) is
+	// singlechecker's, told to load test files only when -tests says so.
 	if code, ok := driver.Main(cookielint.Analyzer, args, modeled, warnUnusedModels); ok {
 		os.Exit(code)
 	}
+	if !vetUnit(args) && !vetFlags(args) {
+		os.Args = append([]string{os.Args[0], "-test=" + analyzerFlags().Lookup("tests").Value.String()}, args...)
+	}
 	singlechecker.Main(cookielint.Analyzer)
 }
+
+// analyzerFlags are the flags of the analyzer the command runs.
+func analyzerFlags() *flag.FlagSet { return &cookielint.Analyzer.Flags }
 
 // checkPolicy loads the policy a run will use: the -policy file, else the
 // nearest cookie-policy.yaml from the current directory, if any. The
@@ -185,15 +205,14 @@ func flagValue(args []string, name string) (string, bool) {
 	return "", false
 }
 
-// describes reports whether the command is only asked to describe itself:
-// go vet's -flags, or help.
-func describes(args []string) bool {
+// vetFlags reports whether go vet asks for the flags (-flags).
+func vetFlags(args []string) bool {
 	for _, a := range args {
-		switch strings.TrimLeft(a, "-") {
-		case "flags", "h", "help":
-			return strings.HasPrefix(a, "-")
-		case a:
+		if !strings.HasPrefix(a, "-") {
 			return false // flags come first
+		}
+		if strings.TrimLeft(a, "-") == "flags" {
+			return true
 		}
 	}
 	return false

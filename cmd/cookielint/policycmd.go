@@ -11,59 +11,35 @@ import (
 	"github.com/cookielint/cookielint/policy"
 )
 
-const policyUsage = `usage:
-  cookielint policy check FILE
-  cookielint policy render [-format markdown|html|tcf] FILE
-  cookielint policy init [-tests] packages...`
-
-// policyCommand runs the policy subcommands.
-func policyCommand(args []string) int {
-	if len(args) == 0 {
-		fmt.Fprintln(os.Stderr, policyUsage)
-		return 1
+// policyCheckFlags: policy check validates a policy file.
+func policyCheckFlags(fs *flag.FlagSet) func(args []string) int {
+	return func(args []string) int {
+		p, err := policy.Load(args[0])
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			return 1
+		}
+		for _, w := range p.Warnings() {
+			fmt.Fprintf(os.Stderr, "warning: %v\n", w)
+		}
+		fmt.Printf("%s: ok: %d cookie entries\n", args[0], len(p.Cookies))
+		return 0
 	}
-	switch args[0] {
-	case "check":
-		return policyCheck(args[1:])
-	case "render":
-		return policyRender(args[1:])
-	case "init":
-		return policyInit(args[1:])
-	}
-	fmt.Fprintln(os.Stderr, policyUsage)
-	return 1
 }
 
-func policyCheck(args []string) int {
-	if len(args) != 1 {
-		fmt.Fprintln(os.Stderr, policyUsage)
-		return 1
-	}
-	p, err := policy.Load(args[0])
+// policyRenderFlags: policy render writes the cookie table.
+func policyRenderFlags(fs *flag.FlagSet) func(args []string) int {
+	format := fs.String("format", "markdown", "output format: markdown, html or tcf")
+	return func(args []string) int { return policyRender(args[0], *format) }
+}
+
+func policyRender(file, format string) int {
+	p, err := policy.Load(file)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		return 1
 	}
-	for _, w := range p.Warnings() {
-		fmt.Fprintf(os.Stderr, "warning: %v\n", w)
-	}
-	fmt.Printf("%s: ok: %d cookie entries\n", args[0], len(p.Cookies))
-	return 0
-}
-
-func policyRender(args []string) int {
-	fs := flag.NewFlagSet("cookielint policy render", flag.ContinueOnError)
-	format := fs.String("format", "markdown", "markdown, html or tcf")
-	if err := fs.Parse(args); err != nil || fs.NArg() != 1 {
-		fmt.Fprintln(os.Stderr, policyUsage)
-		return 1
-	}
-	p, err := policy.Load(fs.Arg(0))
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		return 1
-	}
-	switch *format {
+	switch format {
 	case "markdown", "md":
 		err = policy.RenderMarkdown(os.Stdout, p)
 	case "html":
@@ -71,7 +47,7 @@ func policyRender(args []string) int {
 	case "tcf":
 		err = policy.RenderTCF(os.Stdout, p)
 	default:
-		fmt.Fprintf(os.Stderr, "cookielint policy render: unknown format %q: use markdown, html or tcf\n", *format)
+		fmt.Fprintf(os.Stderr, "cookielint policy render: unknown format %q: use markdown, html or tcf\n", format)
 		return 1
 	}
 	if err != nil {
@@ -81,18 +57,17 @@ func policyRender(args []string) int {
 	return 0
 }
 
-// policyInit prints a starter policy naming every constant cookie the code
-// sets, for the team to complete.
-func policyInit(args []string) int {
-	fs := flag.NewFlagSet("cookielint policy init", flag.ContinueOnError)
+// policyInitFlags: policy init prints a starter policy naming every
+// constant cookie the code sets, for the team to complete.
+func policyInitFlags(fs *flag.FlagSet) func(args []string) int {
 	tests := fs.Bool("tests", false, "also read _test.go files")
-	if err := fs.Parse(args); err != nil || fs.NArg() == 0 {
-		fmt.Fprintln(os.Stderr, policyUsage)
-		return 1
-	}
+	return func(args []string) int { return policyInit(args, *tests) }
+}
+
+func policyInit(patterns []string, tests bool) int {
 	// No policy: every cookie is found, none is matched.
-	a := cookielint.NewAnalyzer(cookielint.Config{Policy: []byte("version: 1\n"), PolicyName: "(none)", Tests: *tests})
-	sets, _, failed := inventory(a, *tests, fs.Args())
+	a := cookielint.NewAnalyzer(cookielint.Config{Policy: []byte("version: 1\n"), PolicyName: "(none)", Tests: tests})
+	sets, _, failed := inventory(a, tests, patterns)
 	if failed {
 		return 1
 	}

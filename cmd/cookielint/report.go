@@ -6,7 +6,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"runtime/debug"
 	"slices"
 	"strings"
 
@@ -18,12 +17,9 @@ import (
 	"github.com/cookielint/cookielint/report"
 )
 
-// reportCommand runs the analyzer and writes a report for CI:
-//
-//	cookielint report [-format text|json|sarif|github] [-policy F] [-strict] [-tests]
-//	                  [-baseline F | -write-baseline F] [-o FILE] [-root DIR] packages...
-func reportCommand(args []string) int {
-	fs := flag.NewFlagSet("cookielint report", flag.ContinueOnError)
+// reportFlags defines report's flags: it runs the analyzer and writes a
+// report for CI.
+func reportFlags(fs *flag.FlagSet) func(args []string) int {
 	out := addOutputFlags(fs)
 	policyFile := fs.String("policy", "", "policy file (default: the nearest "+cookielint.DefaultPolicyFile+")")
 	strict := fs.Bool("strict", false, "also report values decided at run time")
@@ -31,56 +27,58 @@ func reportCommand(args []string) int {
 	baseline := fs.String("baseline", "", "report only findings not recorded in this baseline file")
 	writeBaseline := fs.String("write-baseline", "", "record today's findings in this baseline file and exit 0")
 	root := fs.String("root", "", "directory file names are relative to (default: the enclosing git work tree, else the module root)")
-	if !parseArgs(fs, args, "cookielint report [flags] packages...", out) {
-		return 1
-	}
-	cfg := cookielint.Config{Strict: *strict, Tests: *tests}
-	if err := checkPolicy(*policyFile); err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		return 1
-	}
-	if *policyFile != "" {
-		abs, err := filepath.Abs(*policyFile)
-		if err != nil {
-			fmt.Fprintln(os.Stderr, "cookielint report:", err)
+	return func(args []string) int {
+		if !out.valid(fs.Name()) {
 			return 1
 		}
-		cfg.PolicyFile = abs
-	}
-	var base *report.Baseline
-	if *baseline != "" {
-		b, err := report.ReadBaseline(*baseline)
-		if err != nil {
-			fmt.Fprintln(os.Stderr, "cookielint report:", err)
+		cfg := cookielint.Config{Strict: *strict, Tests: *tests}
+		if err := checkPolicy(*policyFile); err != nil {
+			fmt.Fprintln(os.Stderr, err)
 			return 1
 		}
-		base = b
-	}
-	dir := *root
-	if dir == "" {
-		dir = repoRoot()
-	}
+		if *policyFile != "" {
+			abs, err := filepath.Abs(*policyFile)
+			if err != nil {
+				fmt.Fprintln(os.Stderr, "cookielint report:", err)
+				return 1
+			}
+			cfg.PolicyFile = abs
+		}
+		var base *report.Baseline
+		if *baseline != "" {
+			b, err := report.ReadBaseline(*baseline)
+			if err != nil {
+				fmt.Fprintln(os.Stderr, "cookielint report:", err)
+				return 1
+			}
+			base = b
+		}
+		dir := *root
+		if dir == "" {
+			dir = repoRoot()
+		}
 
-	findings, failed := analyze(cookielint.NewAnalyzer(cfg), *tests, fs.Args(), dir)
-	if *writeBaseline != "" {
-		if err := report.NewBaseline(findings).Write(*writeBaseline); err != nil {
-			fmt.Fprintln(os.Stderr, "cookielint report:", err)
-			return 1
+		findings, failed := analyze(cookielint.NewAnalyzer(cfg), *tests, args, dir)
+		if *writeBaseline != "" {
+			if err := report.NewBaseline(findings).Write(*writeBaseline); err != nil {
+				fmt.Fprintln(os.Stderr, "cookielint report:", err)
+				return 1
+			}
+			fmt.Fprintf(os.Stderr, "cookielint: recorded %d findings in %s\n", len(findings), *writeBaseline)
+			if failed {
+				return 1
+			}
+			return 0
 		}
-		fmt.Fprintf(os.Stderr, "cookielint: recorded %d findings in %s\n", len(findings), *writeBaseline)
-		if failed {
-			return 1
+		if base != nil {
+			findings = base.New(findings)
 		}
-		return 0
-	}
-	if base != nil {
-		findings = base.New(findings)
-	}
 
-	if !out.write(fs.Name(), dir, findings) {
-		return 1
+		if !out.write(fs.Name(), dir, findings) {
+			return 1
+		}
+		return exitCode(failed, len(findings))
 	}
-	return exitCode(failed, len(findings))
 }
 
 // exitCode is the linter's: 1 when something failed, 3 when there are
@@ -126,25 +124,13 @@ func (o outputFlags) write(command, dir string, findings []report.Finding) bool 
 	return true
 }
 
-// parseArgs parses a command's flags, wants at least one argument and a
-// known format; on a mistake it says so and returns false.
-func parseArgs(fs *flag.FlagSet, args []string, usage string, out outputFlags) bool {
-	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "usage: "+usage)
-		fs.PrintDefaults()
+// valid reports whether -format names a format; if not it says so.
+func (o outputFlags) valid(command string) bool {
+	if slices.Contains(report.Formats, *o.format) {
+		return true
 	}
-	if err := fs.Parse(args); err != nil {
-		return false
-	}
-	if fs.NArg() == 0 {
-		fs.Usage()
-		return false
-	}
-	if !slices.Contains(report.Formats, *out.format) {
-		fmt.Fprintf(os.Stderr, "%s: unknown format %q: use one of %s\n", fs.Name(), *out.format, strings.Join(report.Formats, ", "))
-		return false
-	}
-	return true
+	fmt.Fprintf(os.Stderr, "%s: unknown format %q: use one of %s\n", command, *o.format, strings.Join(report.Formats, ", "))
+	return false
 }
 
 // analyze runs the analyzer and returns its findings, located relative
@@ -191,10 +177,7 @@ func runAnalysis(a *analysis.Analyzer, tests bool, patterns []string) (graph *ch
 
 // tool describes cookielint for the report formats.
 func tool() report.Tool {
-	t := report.Tool{Name: "cookielint", Version: "devel", URI: cookielint.URL}
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
-		t.Version = bi.Main.Version
-	}
+	t := report.Tool{Name: "cookielint", Version: version(), URI: cookielint.URL}
 	for _, c := range cookielint.Checks {
 		t.Rules = append(t.Rules, report.Rule{ID: c.ID, Title: c.Title, Help: c.Help})
 	}

@@ -2,16 +2,66 @@ package main
 
 import (
 	"crypto/sha256"
+	"flag"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
+	"runtime/debug"
 	"sort"
 	"strings"
 
 	"github.com/cookielint/cookielint"
 )
+
+// versionFlags: version prints cookielint's version and the Go it was
+// built with.
+func versionFlags(*flag.FlagSet) func([]string) int {
+	return func([]string) int {
+		fmt.Printf("cookielint %s (%s)\n", version(), runtime.Version())
+		return 0
+	}
+}
+
+// version is the module version when cookielint was installed with
+// go install ...@version, else the VCS revision it was built from, else
+// "devel".
+func version() string {
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "devel"
+	}
+	return versionOf(bi)
+}
+
+func versionOf(bi *debug.BuildInfo) string {
+	settings := map[string]string{}
+	for _, s := range bi.Settings {
+		settings[s.Key] = s.Value
+	}
+	rev := settings["vcs.revision"]
+	if len(rev) > 12 {
+		rev = rev[:12]
+	}
+	v := bi.Main.Version
+	if rev != "" && strings.Contains(v, rev) {
+		rev = "" // a pseudo-version names it already
+	}
+	if rev != "" && settings["vcs.modified"] == "true" {
+		rev += ", modified"
+	}
+	switch {
+	case v != "" && v != "(devel)" && rev != "":
+		return v + " (revision " + rev + ")"
+	case v != "" && v != "(devel)":
+		return v
+	case rev != "":
+		return "devel (revision " + rev + ")"
+	}
+	return "devel"
+}
 
 // go vet caches each package's results under a key made of the tool's
 // -V=full line, the flags and the package's files: not the policy file the

@@ -35,12 +35,33 @@ func Analyze(a *analysis.Analyzer, tests bool, patterns []string, modeled func(s
 		return nil, true
 	}
 	loadFailed = packages.PrintErrors(pkgs) > 0
-	graph, err = checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil)
+	graph, err = checker.Analyze([]*analysis.Analyzer{a}, Roots(pkgs), nil)
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "%s: %v\n", a.Name, err)
 		return nil, true
 	}
 	return graph, loadFailed
+}
+
+// Roots are the packages to analyze among those loaded with tests: a
+// package's test variant ("p [p.test]") in place of the package itself,
+// which holds the same non-test files (go vet does the same), and no
+// generated test main. Without tests, pkgs unchanged.
+func Roots(pkgs []*packages.Package) []*packages.Package {
+	tested := map[string]bool{}
+	for _, p := range pkgs {
+		if p.ID == p.PkgPath+" ["+p.PkgPath+".test]" {
+			tested[p.PkgPath] = true
+		}
+	}
+	out := pkgs[:0:0]
+	for _, p := range pkgs {
+		if p.ID == p.PkgPath && tested[p.PkgPath] || strings.HasSuffix(p.ID, ".test") {
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
 }
 
 // Main runs the analyzer as a command with args (without the program
@@ -61,7 +82,12 @@ func Main(a *analysis.Analyzer, args []string, modeled func(string) bool, after 
 	a.Flags.VisitAll(func(f *flag.Flag) { fs.Var(f.Value, f.Name, f.Usage) })
 	jsonOut := fs.Bool("json", false, "emit JSON output")
 	contextLines := fs.Int("c", -1, "display offending line with this many lines of context")
-	tests := fs.Bool("test", true, "indicates whether test files should be analyzed, too")
+	tests := new(bool)
+	if f := a.Flags.Lookup("tests"); f != nil {
+		fs.Var(f.Value, "test", "")
+	} else {
+		fs.BoolVar(tests, "test", false, "")
+	}
 	cpuProfile := fs.String("cpuprofile", "", "write CPU profile to this file")
 	memProfile := fs.String("memprofile", "", "write memory profile to this file")
 	if err := fs.Parse(args); err != nil || fs.NArg() == 0 || strings.HasSuffix(fs.Arg(fs.NArg()-1), ".cfg") {
@@ -95,6 +121,9 @@ func Main(a *analysis.Analyzer, args []string, modeled func(string) bool, after 
 		}()
 	}
 
+	if f := a.Flags.Lookup("tests"); f != nil {
+		*tests = f.Value.String() == "true"
+	}
 	graph, loadFailed := Analyze(a, *tests, fs.Args(), modeled)
 	if graph == nil {
 		return 1, true
