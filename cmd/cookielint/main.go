@@ -99,8 +99,13 @@ func checkPolicy(flagPath string) error {
 	return err
 }
 
-// runModels are the models of the run's policy, if it has any.
-var runModels *policy.Models
+// runModels and runConsent are the models and the consent section of the
+// run's policy, if it has them.
+var (
+	runModels     *policy.Models
+	runConsent    *policy.Consent
+	runPolicyFile string
+)
 
 // modeled reports whether a package is one the models name: the built-in
 // ones and the run policy's. The loader keeps what can reach them whole.
@@ -148,19 +153,29 @@ func modelPackages(m *policy.Models) []modelRef {
 }
 
 // warnUnusedModels warns, without failing the run, about the policy's
-// models whose package no analyzed package imports: a misspelt path is
-// otherwise silent.
+// models and consent checks whose package no analyzed package is or
+// imports: a misspelt path is otherwise silent (for a consent check, every
+// cookie it guards would be reported as set without consent).
 func warnUnusedModels(graph *checker.Graph) {
-	if runModels == nil || graph == nil {
+	if runModels == nil && runConsent == nil || graph == nil {
 		return
 	}
 	loaded := map[string]bool{}
 	for act := range graph.All() {
 		loaded[act.Package.PkgPath] = true
 	}
-	for _, r := range modelPackages(runModels) {
-		if !loaded[r.pkg] {
-			fmt.Fprintf(os.Stderr, "cookielint: warning: %s:%d:%d: models: no analyzed package imports %s (%s)\n", runModels.File, r.pos.Line, r.pos.Column, r.pkg, r.what)
+	if runModels != nil {
+		for _, r := range modelPackages(runModels) {
+			if !loaded[r.pkg] {
+				fmt.Fprintf(os.Stderr, "cookielint: warning: %s:%d:%d: models: no analyzed package imports %s (%s)\n", runModels.File, r.pos.Line, r.pos.Column, r.pkg, r.what)
+			}
+		}
+	}
+	if runConsent != nil {
+		for _, c := range runConsent.Checks {
+			if c.Func.Pkg != "" && !loaded[c.Func.Pkg] {
+				fmt.Fprintf(os.Stderr, "cookielint: warning: %s:%d:%d: consent check %s: no analyzed package is or imports %s, so no cookie is seen as guarded by it\n", runPolicyFile, c.Pos.Line, c.Pos.Column, c.Func.Text, c.Func.Pkg)
+			}
 		}
 	}
 }
@@ -181,7 +196,7 @@ func runPolicy(flagPath string) (*policy.Policy, error) {
 	}
 	p, err := policy.Load(path)
 	if p != nil {
-		runModels = p.Models
+		runModels, runConsent, runPolicyFile = p.Models, p.Consent, p.File
 	}
 	return p, err
 }

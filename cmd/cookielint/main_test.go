@@ -352,6 +352,10 @@ models:
   sinks:
     - func: (*example.com/web.Context).SetCookie
       args: {name: 0}
+consent:
+  checks:
+    - func: example.com/consent.Given
+      category: 1
 `,
 	} {
 		if err := testutil.WriteFile(filepath.Join(dir, name), content); err != nil {
@@ -363,6 +367,10 @@ models:
 		t.Errorf("exit %d, want 0:\n%s", code, out)
 	}
 	want := "cookielint: warning: " + filepath.Join(dir, "cookie-policy.yaml") + ":6:7: models: no analyzed package imports example.com/web (sink (*example.com/web.Context).SetCookie)"
+	if !strings.Contains(out, want) {
+		t.Errorf("output lacks %q:\n%s", want, out)
+	}
+	want = "cookielint: warning: " + filepath.Join(dir, "cookie-policy.yaml") + ":10:7: consent check example.com/consent.Given: no analyzed package is or imports example.com/consent, so no cookie is seen as guarded by it"
 	if !strings.Contains(out, want) {
 		t.Errorf("output lacks %q:\n%s", want, out)
 	}
