@@ -24,8 +24,9 @@ cookie policy does not declare and attributes (Secure, HttpOnly, SameSite,
 prefixes, lifetime, Path and Domain) that the policy or browsers require.
 Values decided at run time are reported only with -strict.`
 
-// URL is where the checks are documented.
-const URL = "https://github.com/cookielint/cookielint#checks"
+// URL is where the checks are documented; URL#ID is a check's example and
+// fix.
+const URL = "https://github.com/cookielint/cookielint/blob/main/docs/checks.md"
 
 // Config configures an analyzer built by NewAnalyzer.
 type Config struct {

@@ -2,14 +2,14 @@ package cookielint
 
 // Check documents one check: its stable ID (the Diagnostic.Category),
 // what it reports and why that matters. Report formats (SARIF rules) and
-// the README's checks table are built from this.
+// the checks table of docs/checks.md are built from this.
 type Check struct {
 	ID    string
 	Title string // one line
 	Help  string // why it matters and how to fix it
 }
 
-// Checks lists every check cookielint runs, in the README's order.
+// Checks lists every check cookielint runs, in the order of docs/checks.md.
 var Checks = []Check{
 	{catUndeclared, "Cookie not declared in the cookie policy",
 		"A constant cookie name matches no entry (name or pattern) of the policy file. The published cookie policy must list every cookie the site sets. Declare the cookie with its provider, purpose and category, or stop setting it."},

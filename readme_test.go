@@ -3,23 +3,26 @@ package cookielint_test
 import (
 	"flag"
 	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/cookielint/cookielint"
 	"github.com/cookielint/cookielint/policy"
 )
 
-// section returns the README text under a heading, up to the next
-// heading of the same or a higher level.
-func section(t *testing.T, readme, heading string) string {
+// section returns the text of a document under a heading, up to the
+// next heading of the same or a higher level.
+func section(t *testing.T, doc, heading string) string {
 	t.Helper()
-	i := strings.Index(readme, "\n"+heading+"\n")
+	i := strings.Index(doc, "\n"+heading+"\n")
 	if i < 0 {
-		t.Fatalf("README has no %q", heading)
+		t.Fatalf("no %q", heading)
 	}
+	readme := doc
 	rest := readme[i+len(heading)+2:]
 	level := strings.Count(strings.Fields(heading)[0], "#")
 	for _, l := range regexp.MustCompile(`(?m)^#+ `).FindAllStringIndex(rest, -1) {
@@ -38,41 +41,101 @@ func tableKeys(text string) []string {
 	return keys
 }
 
-// The README's checks table, flags table and policy reference match the
-// code.
-func TestREADMEMatchesCode(t *testing.T) {
-	b, err := os.ReadFile("README.md")
+func readDoc(t *testing.T, path string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	readme := string(b)
+	return "\n" + string(b)
+}
 
+// The reference in docs/ matches the code: the checks table
+// (docs/checks.md), the linter's flags (docs/commands.md) and the policy
+// fields (docs/policy.md).
+func TestDocsMatchCode(t *testing.T) {
 	var ids []string
 	for _, c := range cookielint.Checks {
 		ids = append(ids, c.ID)
 	}
-	if got := tableKeys(section(t, readme, "## Checks")); !slices.Equal(got, ids) {
-		t.Errorf("README checks table %v, code %v", got, ids)
+	if got := tableKeys(section(t, readDoc(t, "docs/checks.md"), "## The checks")); !slices.Equal(got, ids) {
+		t.Errorf("docs/checks.md checks table %v, code %v", got, ids)
 	}
 
 	var flags []string
 	cookielint.Analyzer.Flags.VisitAll(func(f *flag.Flag) { flags = append(flags, "-"+f.Name) })
-	got := tableKeys(section(t, readme, "## Flags"))
+	got := tableKeys(section(t, readDoc(t, "docs/commands.md"), "## The linter's flags"))
 	for _, f := range flags {
 		found := false
 		for _, g := range got {
 			found = found || strings.HasPrefix(g, f+" ") || g == f
 		}
 		if !found {
-			t.Errorf("flag %s is not in the README's flags table %v", f, got)
+			t.Errorf("flag %s is not in the flags table of docs/commands.md %v", f, got)
 		}
 	}
 
-	ref := section(t, readme, "## The policy file")
+	ref := readDoc(t, "docs/policy.md")
 	top, defaults, entry := policy.Fields()
 	for _, f := range slices.Concat(top, defaults, entry) {
 		if !regexp.MustCompile("`(defaults\\.|cookies\\[\\]\\.)?" + regexp.QuoteMeta(f) + "`").MatchString(ref) {
-			t.Errorf("policy field %q is not in the README's policy reference", f)
+			t.Errorf("policy field %q is not in the reference of docs/policy.md", f)
 		}
 	}
+}
+
+// The README opens with the two commands, maps every page of docs/, and
+// no relative link in the README or docs/ is broken.
+func TestDocsLinks(t *testing.T) {
+	readme := readDoc(t, "README.md")
+	if !strings.HasPrefix(readme, "\n# cookielint\n\n```sh\ngo run ./cmd/cookielint ./examples/...") || !strings.Contains(readme, "\ngo test ./...") {
+		t.Errorf("README does not open with the two commands")
+	}
+	pages, err := filepath.Glob("docs/*.md")
+	if err != nil || len(pages) == 0 {
+		t.Fatal("no docs", err)
+	}
+	for _, p := range pages {
+		if !strings.Contains(readme, "]("+p+")") {
+			t.Errorf("README does not link %s", p)
+		}
+	}
+	link := regexp.MustCompile(`\]\(([^)#\s]+)(#[^)]*)?\)`)
+	for _, doc := range append(pages, "README.md", "BENCHMARKS.md") {
+		text := readDoc(t, doc)
+		for _, m := range link.FindAllStringSubmatch(text, -1) {
+			target := m[1]
+			if strings.Contains(target, "://") {
+				continue
+			}
+			path := filepath.Join(filepath.Dir(doc), target)
+			if _, err := os.Stat(path); err != nil {
+				t.Errorf("%s: broken link %s", doc, m[0])
+				continue
+			}
+			if anchor := strings.TrimPrefix(m[2], "#"); anchor != "" && strings.HasSuffix(path, ".md") && !hasAnchor(t, path, anchor) {
+				t.Errorf("%s: link %s: %s has no heading for #%s", doc, m[0], path, anchor)
+			}
+		}
+	}
+}
+
+// hasAnchor reports whether a Markdown file has a heading whose GitHub
+// anchor is anchor.
+func hasAnchor(t *testing.T, path, anchor string) bool {
+	for _, h := range regexp.MustCompile(`(?m)^#+ (.*)$`).FindAllStringSubmatch(readDoc(t, path), -1) {
+		slug := strings.Map(func(r rune) rune {
+			switch {
+			case r == ' ':
+				return '-'
+			case r == '-' || r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r):
+				return unicode.ToLower(r)
+			}
+			return -1
+		}, h[1])
+		if slug == anchor {
+			return true
+		}
+	}
+	return false
 }

@@ -93,8 +93,8 @@ func sarif(tool Tool, root string, fs []Finding) sarifLog {
 			Name:                 ruleName(r.ID),
 			ShortDescription:     sarifText{Text: r.Title},
 			FullDescription:      sarifText{Text: r.Help},
-			Help:                 sarifText{Text: r.Help, Markdown: "**" + r.Title + "**\n\n" + r.Help + "\n\nSee [the checks table](" + tool.URI + ")."},
-			HelpURI:              tool.URI,
+			Help:                 sarifText{Text: r.Help, Markdown: "**" + r.Title + "**\n\n" + r.Help + "\n\nSee [an example and its fix](" + ruleURI(tool.URI, r.ID) + ")."},
+			HelpURI:              ruleURI(tool.URI, r.ID),
 			DefaultConfiguration: map[string]any{"level": "error"},
 			Properties:           map[string]any{"tags": []string{"security", "cookies"}},
 		})
@@ -127,6 +127,15 @@ func sarif(tool Tool, root string, fs []Finding) sarifLog {
 		Version: "2.1.0",
 		Runs:    []sarifRun{run},
 	}
+}
+
+// ruleURI is where a rule is documented: the tool's documentation, at the
+// rule's heading.
+func ruleURI(doc, id string) string {
+	if doc == "" || strings.Contains(doc, "#") {
+		return doc
+	}
+	return doc + "#" + id
 }
 
 // uriPath escapes a relative file path for a URI, keeping its slashes.

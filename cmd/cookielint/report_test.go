@@ -75,7 +75,7 @@ func TestReportSARIF(t *testing.T) {
 	ids := map[string]int{}
 	for i, rule := range r.Tool.Driver.Rules {
 		ids[rule.ID] = i
-		if rule.ShortDescription["text"] == "" || rule.FullDescription["text"] == "" || rule.Help["text"] == "" || !strings.HasPrefix(rule.HelpURI, "https://") {
+		if rule.ShortDescription["text"] == "" || rule.FullDescription["text"] == "" || rule.Help["text"] == "" || !strings.HasPrefix(rule.HelpURI, "https://") || !strings.HasSuffix(rule.HelpURI, "/docs/checks.md#"+rule.ID) {
 			t.Errorf("rule %s lacks a description, help or help URI", rule.ID)
 		}
 	}
