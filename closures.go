@@ -89,19 +89,28 @@ func (w *walker) closures() *closureInfo {
 		}
 		return true
 	})
-	// Every use of the variable must be a call.
+	if len(lits) == 0 {
+		return ci
+	}
+	// Every use of the variable must be a call. The variables are local,
+	// so their uses are all in the body.
 	uses := map[*types.Var]int{}
 	calls := map[*types.Var]int{}
-	for id, obj := range info.Uses {
-		v, ok := obj.(*types.Var)
+	ast.Inspect(w.root, func(n ast.Node) bool {
+		id, ok := n.(*ast.Ident)
+		if !ok {
+			return true
+		}
+		v, ok := info.Uses[id].(*types.Var)
 		if !ok || lits[v] == nil {
-			continue
+			return true
 		}
 		uses[v]++
 		if callUses[id] {
 			calls[v]++
 		}
-	}
+		return true
+	})
 	for v, fl := range lits {
 		if assigned[v] == 1 && uses[v] > 0 && uses[v] == calls[v] {
 			ci.called[v] = fl
