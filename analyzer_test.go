@@ -7,10 +7,27 @@ import (
 	"strings"
 	"testing"
 
-	"golang.org/x/tools/go/analysis/analysistest"
-
 	"github.com/cookielint/cookielint"
 	"github.com/cookielint/cookielint/internal/testutil"
+	"github.com/cookielint/cookielint/internal/wanttest"
+)
+
+// The testdata trees, each loaded once per test binary (internal/wanttest):
+// testdata/src in GOPATH mode, and the modules with real frameworks.
+var (
+	testdata = &wanttest.Tree{Dir: "testdata", GOPATH: true, Packages: []string{
+		"quiet", "secure", "httponly", "samesite", "prefix", "name", "lifetime", "header", "scope", "undeclared", "nolint",
+		"strict", "nopolicy/sub", "withtests", "policydata", "badpolicy", "helpers/wrap", "helpers/api", "fixes",
+		"odd", "cgocookie", "nofacts", "usermodels/app", "usermodels/unused", "usermodels/web", "options/lib", "options/app",
+		"gaps/app", "flows", "consent/app", "consent/strictapp", "consent/checks",
+	}}
+	frameworks = &wanttest.Tree{Dir: "testdata/frameworks", Prepare: testutil.DownloadModules, Packages: []string{
+		"./gin", "./echo4", "./echo5", "./fiber2", "./fiber3", "./fasthttp", "./sessions", "./csrf", "./nosurf", "./scs",
+		"./beego", "./iris", "./irismw", "./hertz", "./gincontrib", "./echocsrf", "./echocontrib", "./echocontrib2",
+		"./fiber2mw", "./fiber3mw", "./chisession", "./pkgzauth", "./gothic", "./gothicstore", "./flows", "./consent/app",
+		"./fixes",
+	}}
+	sessions12 = &wanttest.Tree{Dir: "testdata/sessions12", Prepare: testutil.DownloadModules, Packages: []string{"./app"}}
 )
 
 // The packages under testdata/src find testdata/src/cookie-policy.yaml by
@@ -18,45 +35,29 @@ import (
 // cases that must stay quiet.
 func TestChecks(t *testing.T) {
 	pkgs := []string{"quiet", "secure", "httponly", "samesite", "prefix", "name", "lifetime", "header", "scope", "undeclared", "nolint"}
-	analysistest.Run(t, analysistest.TestData(), cookielint.NewAnalyzer(cookielint.Config{}), pkgs...)
+	wanttest.Run(t, testdata, cookielint.NewAnalyzer(cookielint.Config{}), pkgs...)
 }
 
 func TestStrict(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), cookielint.NewAnalyzer(cookielint.Config{Strict: true}), "strict")
+	wanttest.Run(t, testdata, cookielint.NewAnalyzer(cookielint.Config{Strict: true}), "strict")
 }
 
 // Without a policy file anywhere up to the module root, names are not
 // checked but attributes are.
 func TestNoPolicy(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), cookielint.NewAnalyzer(cookielint.Config{}), "nopolicy/sub")
+	wanttest.Run(t, testdata, cookielint.NewAnalyzer(cookielint.Config{}), "nopolicy/sub")
 }
 
 // _test.go files are skipped unless -tests asks for them.
 func TestTestFiles(t *testing.T) {
-	dir := t.TempDir()
-	src := filepath.Join(dir, "src", "withtests")
-	writeFile(t, filepath.Join(src, "a.go"), "package withtests\n")
-	writeFile(t, filepath.Join(src, "a_test.go"), `package withtests
-
-import (
-	"net/http"
-	"net/http/httptest"
-	"testing"
-)
-
-func TestX(t *testing.T) {
-	http.SetCookie(httptest.NewRecorder(), &http.Cookie{Name: "throwaway", Secure: true}) // want "cookie \"throwaway\" is set without HttpOnly"
-}
-`)
 	a := cookielint.NewAnalyzer(cookielint.Config{})
 	if err := a.Flags.Set("tests", "true"); err != nil {
 		t.Fatal(err)
 	}
-	analysistest.Run(t, dir, a, "withtests")
+	wanttest.Run(t, testdata, a, "withtests")
 
 	// By default the same test file is skipped: no diagnostic at all.
-	results := analysistest.Run(&quietT{t}, dir, cookielint.NewAnalyzer(cookielint.Config{}), "withtests")
-	for _, r := range results {
+	for _, r := range wanttest.Analyze(t, testdata, cookielint.NewAnalyzer(cookielint.Config{}), "withtests") {
 		if len(r.Diagnostics) > 0 {
 			t.Errorf("a _test.go file was analyzed without -tests: %s", r.Diagnostics[0].Message)
 		}
@@ -65,29 +66,17 @@ func TestX(t *testing.T) {
 
 // A policy given as data (the Bazel nogo path) is used instead of any file.
 func TestPolicyAsData(t *testing.T) {
-	dir := t.TempDir()
-	writeFile(t, filepath.Join(dir, "src", "data", "a.go"), `package data
-
-import "net/http"
-
-func f(w http.ResponseWriter) {
-	http.SetCookie(w, &http.Cookie{Name: "only_in_data", Secure: true, HttpOnly: true})
-	http.SetCookie(w, &http.Cookie{Name: "sessionid", Secure: true, HttpOnly: true}) // want "cookie \"sessionid\" is not declared in the cookie policy embedded.yaml"
-}
-`)
 	a := cookielint.NewAnalyzer(cookielint.Config{
 		PolicyName: "embedded.yaml",
 		Policy:     []byte("version: 1\ncookies:\n  - name: only_in_data\n"),
 	})
-	analysistest.Run(t, dir, a, "data")
+	wanttest.Run(t, testdata, a, "policydata")
 }
 
 // A bad policy stops the analysis with the policy's error.
 func TestBadPolicyIsAnError(t *testing.T) {
-	dir := t.TempDir()
-	writeFile(t, filepath.Join(dir, "src", "p", "a.go"), "package p\n\nimport \"net/http\"\n\nfunc f(w http.ResponseWriter) { http.SetCookie(w, &http.Cookie{Name: \"a\"}) }\n")
 	a := cookielint.NewAnalyzer(cookielint.Config{PolicyName: "broken.yaml", Policy: []byte("version: 1\ncookies:\n  - nam: x\n")})
-	results := analysistest.Run(&quietT{t}, dir, a, "p")
+	results := wanttest.Analyze(t, testdata, a, "badpolicy")
 	if len(results) != 1 || results[0].Err == nil {
 		t.Fatalf("want one result with an error, got %+v", results)
 	}
@@ -95,12 +84,6 @@ func TestBadPolicyIsAnError(t *testing.T) {
 		t.Errorf("error %q does not contain %q", got, want)
 	}
 }
-
-// quietT lets analysistest report the expected analysis error without
-// failing the test.
-type quietT struct{ *testing.T }
-
-func (q *quietT) Errorf(format string, args ...any) { q.Logf(format, args...) }
 
 func writeFile(t *testing.T, path, content string) {
 	t.Helper()
@@ -116,16 +99,14 @@ func writeFile(t *testing.T, path, content string) {
 // facts: findings land at the call when the arguments decide them, in the
 // helper when it is wrong by itself.
 func TestHelpers(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), cookielint.NewAnalyzer(cookielint.Config{}), "helpers/wrap", "helpers/api")
+	wanttest.Run(t, testdata, cookielint.NewAnalyzer(cookielint.Config{}), "helpers/wrap", "helpers/api")
 }
 
 // The frameworks and libraries, on the real modules: testdata/frameworks
 // is a module of its own requiring them at the versions the models were
 // checked against.
 func TestFrameworks(t *testing.T) {
-	dir := filepath.Join(analysistest.TestData(), "frameworks")
-	downloadModules(t, dir)
-	analysistest.Run(t, dir, cookielint.NewAnalyzer(cookielint.Config{}),
+	wanttest.Run(t, frameworks, cookielint.NewAnalyzer(cookielint.Config{}),
 		"./gin", "./echo4", "./echo5", "./fiber2", "./fiber3", "./fasthttp", "./sessions", "./csrf", "./nosurf", "./scs",
 		"./beego", "./iris", "./irismw", "./hertz", "./gincontrib", "./echocsrf", "./echocontrib", "./echocontrib2",
 		"./fiber2mw", "./fiber3mw", "./chisession", "./pkgzauth", "./gothic", "./gothicstore", "./flows", "./consent/app")
@@ -133,17 +114,15 @@ func TestFrameworks(t *testing.T) {
 
 // Every fix, applied and compared with the .golden files.
 func TestFixes(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), cookielint.NewAnalyzer(cookielint.Config{}), "fixes")
+	wanttest.RunWithSuggestedFixes(t, testdata, cookielint.NewAnalyzer(cookielint.Config{}), "fixes")
 }
 
 // Fixes on the frameworks' own cookie types and options.
 func TestFrameworkFixes(t *testing.T) {
-	dir := filepath.Join(analysistest.TestData(), "frameworks")
-	downloadModules(t, dir)
-	analysistest.RunWithSuggestedFixes(t, dir, cookielint.NewAnalyzer(cookielint.Config{}), "./fixes")
+	wanttest.RunWithSuggestedFixes(t, frameworks, cookielint.NewAnalyzer(cookielint.Config{}), "./fixes")
 }
 
-// downloadModules fetches a testdata module's requirements: analysistest
+// downloadModules fetches a testdata module's requirements: the tests
 // loads with GOPROXY=off.
 func downloadModules(t *testing.T, dir string) {
 	t.Helper()
@@ -154,7 +133,7 @@ func downloadModules(t *testing.T, dir string) {
 
 // Odd code: generics, build tags, huge constants, odd control flow, cgo.
 func TestOddCode(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), cookielint.NewAnalyzer(cookielint.Config{}), "odd", "cgocookie")
+	wanttest.Run(t, testdata, cookielint.NewAnalyzer(cookielint.Config{}), "odd", "cgocookie")
 }
 
 // Without facts (NoFacts, the golangci-lint plugin's facts: false),
@@ -164,13 +143,13 @@ func TestNoFacts(t *testing.T) {
 	if len(a.FactTypes) != 0 {
 		t.Fatal("NoFacts analyzer declares fact types")
 	}
-	analysistest.Run(t, analysistest.TestData(), a, "nofacts")
+	wanttest.Run(t, testdata, a, "nofacts")
 }
 
 // A team's own framework, declared in the policy's models: section, is
 // checked like a built-in one.
 func TestUserModels(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), cookielint.NewAnalyzer(cookielint.Config{}), "usermodels/app", "usermodels/unused")
+	wanttest.Run(t, testdata, cookielint.NewAnalyzer(cookielint.Config{}), "usermodels/app", "usermodels/unused")
 }
 
 // A model naming what the program does not have is an error, with the
@@ -193,11 +172,11 @@ models:
     - func: usermodels/web.WithSecure
       set: {secure: true}
 `)})
-	results := analysistest.Run(&quietT{t}, analysistest.TestData(), a, "usermodels/web", "usermodels/unused")
+	results := wanttest.Analyze(t, testdata, a, "usermodels/web", "usermodels/unused")
 	errs := map[string]string{}
 	for _, r := range results {
 		if r.Err != nil {
-			errs[r.Pass.Pkg.Path()] = r.Err.Error()
+			errs[r.Pkg.PkgPath] = r.Err.Error()
 		}
 	}
 	want := []string{
@@ -220,7 +199,7 @@ models:
 // interface methods: a correct call is never reported because a summary
 // ignored what they do.
 func TestOptionHelpers(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), cookielint.NewAnalyzer(cookielint.Config{}), "options/lib", "options/app")
+	wanttest.Run(t, testdata, cookielint.NewAnalyzer(cookielint.Config{}), "options/lib", "options/app")
 }
 
 // Defaults that changed between versions follow the version in the build:
@@ -229,18 +208,16 @@ func TestOptionHelpers(t *testing.T) {
 // comes from a fact of the library's package, or without facts from the
 // module cache directory its declarations come from.
 func TestVersions(t *testing.T) {
-	dir := filepath.Join(analysistest.TestData(), "sessions12")
-	downloadModules(t, dir)
-	analysistest.Run(t, dir, cookielint.NewAnalyzer(cookielint.Config{}), "./app")
-	analysistest.Run(t, dir, cookielint.NewAnalyzer(cookielint.Config{NoFacts: true}), "./app")
+	wanttest.Run(t, sessions12, cookielint.NewAnalyzer(cookielint.Config{}), "./app")
+	wanttest.Run(t, sessions12, cookielint.NewAnalyzer(cookielint.Config{NoFacts: true}), "./app")
 }
 
 // When the version cannot be learnt (here: a replaced module, without
 // facts), the newest modeled defaults are assumed, and -strict says so.
 func TestUnknownVersionStrict(t *testing.T) {
-	frameworks := filepath.Join(analysistest.TestData(), "frameworks")
-	downloadModules(t, frameworks)
-	out, err := exec.Command("go", "-C", frameworks, "list", "-m", "-f", "{{.Dir}}", "github.com/gorilla/sessions").Output()
+	fw := filepath.Join("testdata", "frameworks")
+	downloadModules(t, fw)
+	out, err := exec.Command("go", "-C", fw, "list", "-m", "-f", "{{.Dir}}", "github.com/gorilla/sessions").Output()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -272,18 +249,18 @@ func handler(w http.ResponseWriter, r *http.Request) {
 	}
 	a := cookielint.NewAnalyzer(cookielint.Config{Strict: true, NoFacts: true, PolicyName: "p.yaml",
 		Policy: []byte("version: 1\ncookies: [{name: sessionid}]\n")})
-	analysistest.Run(t, dir, a, "./app")
+	wanttest.Run(t, &wanttest.Tree{Dir: dir, Packages: []string{"./app"}}, a, "./app")
 }
 
 // Calls that look like cookie APIs no model covers: reported with -strict
 // only, and listed in the result (the inventory's "not modeled").
 func TestUnmodeled(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), cookielint.NewAnalyzer(cookielint.Config{Strict: true}), "gaps/app")
-	results := analysistest.Run(t, analysistest.TestData(), cookielint.NewAnalyzer(cookielint.Config{}), "usermodels/unused")
+	wanttest.Run(t, testdata, cookielint.NewAnalyzer(cookielint.Config{Strict: true}), "gaps/app")
+	results := wanttest.Run(t, testdata, cookielint.NewAnalyzer(cookielint.Config{}), "usermodels/unused")
 	if len(results) != 1 || len(results[0].Diagnostics) != 0 {
 		t.Fatalf("the control package: %+v", results)
 	}
-	results = analysistest.Run(&quietT{t}, analysistest.TestData(), cookielint.NewAnalyzer(cookielint.Config{}), "gaps/app")
+	results = wanttest.Analyze(t, testdata, cookielint.NewAnalyzer(cookielint.Config{}), "gaps/app")
 	for _, r := range results {
 		if len(r.Diagnostics) > 0 {
 			t.Errorf("without -strict: %s", r.Diagnostics[0].Message)
@@ -297,20 +274,20 @@ func TestUnmodeled(t *testing.T) {
 
 // The value flows of issue 14: each idiom's defect, and its correct twin.
 func TestFlows(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), cookielint.NewAnalyzer(cookielint.Config{}), "flows")
+	wanttest.Run(t, testdata, cookielint.NewAnalyzer(cookielint.Config{}), "flows")
 }
 
 // The consent check: each guarded form and its near miss, across packages
 // through facts.
 func TestConsent(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), cookielint.NewAnalyzer(cookielint.Config{}), "consent/app")
+	wanttest.Run(t, testdata, cookielint.NewAnalyzer(cookielint.Config{}), "consent/app")
 }
 
 // A check whose category is decided at run time guards, but -strict says
 // it cannot verify.
 func TestConsentStrict(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), cookielint.NewAnalyzer(cookielint.Config{Strict: true}), "consent/strictapp")
-	results := analysistest.Run(&quietT{t}, analysistest.TestData(), cookielint.NewAnalyzer(cookielint.Config{}), "consent/strictapp")
+	wanttest.Run(t, testdata, cookielint.NewAnalyzer(cookielint.Config{Strict: true}), "consent/strictapp")
+	results := wanttest.Analyze(t, testdata, cookielint.NewAnalyzer(cookielint.Config{}), "consent/strictapp")
 	for _, r := range results {
 		for _, d := range r.Diagnostics {
 			t.Errorf("without -strict: %s", d.Message)
@@ -330,7 +307,7 @@ consent:
     - func: consent/checks.Allowed
       category: 5
 `)})
-	results := analysistest.Run(&quietT{t}, analysistest.TestData(), a, "consent/checks")
+	results := wanttest.Analyze(t, testdata, a, "consent/checks")
 	if len(results) != 1 || results[0].Err == nil {
 		t.Fatalf("want an error, got %+v", results)
 	}

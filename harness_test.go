@@ -8,12 +8,13 @@ import (
 	"go/token"
 	"go/types"
 	"os"
-	"sort"
 	"strings"
 	"sync"
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/cookielint/cookielint/internal/wanttest"
 )
 
 // This file runs the analyzer in process on one file of source, without a
@@ -117,7 +118,7 @@ func checkDiagnostics(t testing.TB, fset *token.FileSet, file *ast.File, src str
 	for _, c := range Checks {
 		ids[c.ID] = true
 	}
-	var all []edit
+	var all []wanttest.Edit
 	for _, d := range diags {
 		if !d.Pos.IsValid() || fset.File(d.Pos) != tf || d.End.IsValid() && d.End < d.Pos {
 			t.Fatalf("diagnostic %q at an invalid position", d.Message)
@@ -126,14 +127,14 @@ func checkDiagnostics(t testing.TB, fset *token.FileSet, file *ast.File, src str
 			t.Fatalf("diagnostic %q has unknown category %q", d.Message, d.Category)
 		}
 		for _, fix := range d.SuggestedFixes {
-			var edits []edit
+			var edits []wanttest.Edit
 			for _, e := range fix.TextEdits {
 				if fset.File(e.Pos) != tf || e.End < e.Pos {
 					t.Fatalf("fix %q edits outside the file", fix.Message)
 				}
-				edits = append(edits, edit{tf.Offset(e.Pos), tf.Offset(e.End), string(e.NewText)})
+				edits = append(edits, wanttest.Edit{Start: tf.Offset(e.Pos), End: tf.Offset(e.End), Text: string(e.NewText)})
 			}
-			if out, ok := applyEdits(src, edits...); !ok {
+			if out, ok := wanttest.ApplyEdits(src, edits...); !ok {
 				t.Fatalf("fix %q has overlapping edits", fix.Message)
 			} else if _, err := parser.ParseFile(token.NewFileSet(), "fixed.go", out, parser.SkipObjectResolution); err != nil {
 				t.Fatalf("fix %q leaves a file that does not parse: %v\n%s", fix.Message, err, out)
@@ -142,43 +143,11 @@ func checkDiagnostics(t testing.TB, fset *token.FileSet, file *ast.File, src str
 		}
 	}
 	// All fixes together, as -fix merges them (identical edits once).
-	if out, ok := applyEdits(src, all...); ok {
+	if out, ok := wanttest.ApplyEdits(src, all...); ok {
 		if _, err := parser.ParseFile(token.NewFileSet(), "fixed.go", out, parser.SkipObjectResolution); err != nil {
 			t.Fatalf("the fixes together leave a file that does not parse: %v\n%s", err, out)
 		}
 	}
-}
-
-// edit is a text edit by byte offsets.
-type edit struct {
-	start, end int
-	text       string
-}
-
-// applyEdits applies edits to src, merging identical ones; it reports
-// false when two differ and overlap.
-func applyEdits(src string, edits ...edit) (string, bool) {
-	var list []edit
-	seen := map[edit]bool{}
-	for _, e := range edits {
-		if !seen[e] {
-			seen[e] = true
-			list = append(list, e)
-		}
-	}
-	sort.SliceStable(list, func(i, j int) bool { return list[i].start < list[j].start })
-	var b strings.Builder
-	pos := 0
-	for _, e := range list {
-		if e.start < pos || e.end > len(src) {
-			return "", false
-		}
-		b.WriteString(src[pos:e.start])
-		b.WriteString(e.text)
-		pos = e.end
-	}
-	b.WriteString(src[pos:])
-	return b.String(), true
 }
 
 func TestHarness(t *testing.T) {
