@@ -15,19 +15,19 @@ import (
 // The testdata trees, each loaded once per test binary (internal/wanttest):
 // testdata/src in GOPATH mode, and the modules with real frameworks.
 var (
-	testdata = &wanttest.Tree{Dir: "testdata", GOPATH: true, Packages: []string{
+	testdata = &wanttest.Tree{Dir: "testdata", GOPATH: true, Trim: cookielint.Modeled, Packages: []string{
 		"quiet", "secure", "httponly", "samesite", "prefix", "name", "lifetime", "header", "scope", "undeclared", "nolint",
 		"strict", "nopolicy/sub", "withtests", "policydata", "badpolicy", "helpers/wrap", "helpers/api", "fixes",
 		"odd", "cgocookie", "nofacts", "usermodels/app", "usermodels/unused", "usermodels/web", "options/lib", "options/app",
 		"gaps/app", "flows", "consent/app", "consent/strictapp", "consent/checks",
 	}}
-	frameworks = &wanttest.Tree{Dir: "testdata/frameworks", Prepare: testutil.DownloadModules, Packages: []string{
+	frameworks = &wanttest.Tree{Dir: "testdata/frameworks", Prepare: testutil.DownloadModules, Trim: cookielint.Modeled, Packages: []string{
 		"./gin", "./echo4", "./echo5", "./fiber2", "./fiber3", "./fasthttp", "./sessions", "./csrf", "./nosurf", "./scs",
 		"./beego", "./iris", "./irismw", "./hertz", "./gincontrib", "./echocsrf", "./echocontrib", "./echocontrib2",
 		"./fiber2mw", "./fiber3mw", "./chisession", "./pkgzauth", "./gothic", "./gothicstore", "./flows", "./consent/app",
 		"./fixes",
 	}}
-	sessions12 = &wanttest.Tree{Dir: "testdata/sessions12", Prepare: testutil.DownloadModules, Packages: []string{"./app"}}
+	sessions12 = &wanttest.Tree{Dir: "testdata/sessions12", Prepare: testutil.DownloadModules, Trim: cookielint.Modeled, Packages: []string{"./app"}}
 )
 
 // The packages under testdata/src find testdata/src/cookie-policy.yaml by

@@ -22,32 +22,36 @@ import (
 // modeled reports whether a package path is one whose import lets a
 // package set a cookie (cookielint.Modeled).
 func Load(patterns []string, tests bool, modeled func(path string) bool) ([]*packages.Package, error) {
+	return LoadWith(packages.Config{Tests: tests}, patterns, modeled)
+}
+
+// LoadWith is Load with the directory, environment and Tests of base (its
+// Mode and ParseFile are Load's own).
+func LoadWith(base packages.Config, patterns []string, modeled func(path string) bool) ([]*packages.Package, error) {
 	// The import graph first (go list, no parsing), to know which files
 	// to trim.
-	meta, err := packages.Load(&packages.Config{
-		Mode:  packages.NeedName | packages.NeedImports | packages.NeedDeps | packages.NeedFiles,
-		Tests: tests,
-	}, patterns...)
+	metaCfg := base
+	metaCfg.Mode = packages.NeedName | packages.NeedImports | packages.NeedDeps | packages.NeedFiles
+	meta, err := packages.Load(&metaCfg, patterns...)
 	if err != nil {
 		return nil, err
 	}
 	trim := trimmable(meta, modeled)
-	return packages.Load(&packages.Config{
-		Mode:  packages.LoadAllSyntax | packages.NeedModule,
-		Tests: tests,
-		ParseFile: func(fset *token.FileSet, filename string, src []byte) (*ast.File, error) {
-			imports, ok := trim[filename]
-			if !ok {
-				// What go/packages does by default.
-				return parser.ParseFile(fset, filename, src, parser.AllErrors|parser.ParseComments)
-			}
-			f, err := parser.ParseFile(fset, filename, src, parser.AllErrors|parser.SkipObjectResolution)
-			if err == nil {
-				trimFile(f, imports)
-			}
-			return f, err
-		},
-	}, patterns...)
+	cfg := base
+	cfg.Mode = packages.LoadAllSyntax | packages.NeedModule
+	cfg.ParseFile = func(fset *token.FileSet, filename string, src []byte) (*ast.File, error) {
+		imports, ok := trim[filename]
+		if !ok {
+			// What go/packages does by default.
+			return parser.ParseFile(fset, filename, src, parser.AllErrors|parser.ParseComments)
+		}
+		f, err := parser.ParseFile(fset, filename, src, parser.AllErrors|parser.SkipObjectResolution)
+		if err == nil {
+			trimFile(f, imports)
+		}
+		return f, err
+	}
+	return packages.Load(&cfg, patterns...)
 }
 
 // trimmable maps the files that may lose their function bodies to the

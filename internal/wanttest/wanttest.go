@@ -31,6 +31,8 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
+
+	"github.com/cookielint/cookielint/internal/driver"
 )
 
 // A Tree is a testdata tree: a GOPATH (a directory with src/, loaded with
@@ -46,6 +48,12 @@ type Tree struct {
 	// Prepare, if set, runs once before loading (downloading the
 	// module's requirements).
 	Prepare func(dir string) error
+	// Trim, if set, loads the dependencies that import no package it
+	// names, directly or not, without their function bodies, as the
+	// standalone command does (internal/driver): they cannot reach a
+	// cookie, and type-checking their bodies is most of what loading
+	// costs.
+	Trim func(path string) bool
 
 	once  sync.Once
 	err   error
@@ -65,14 +73,19 @@ func (tr *Tree) load() error {
 				return
 			}
 		}
-		cfg := &packages.Config{Mode: packages.LoadAllSyntax, Dir: dir, Tests: true}
+		cfg := packages.Config{Mode: packages.LoadAllSyntax, Dir: dir, Tests: true}
 		if tr.GOPATH {
 			cfg.Dir = filepath.Join(dir, "src")
 			cfg.Env = append(os.Environ(), "GOPATH="+dir, "GO111MODULE=off", "GOPROXY=off")
 		} else {
 			cfg.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off", "GOPROXY=off")
 		}
-		pkgs, err := packages.Load(cfg, tr.Packages...)
+		var pkgs []*packages.Package
+		if tr.Trim != nil {
+			pkgs, err = driver.LoadWith(cfg, tr.Packages, tr.Trim)
+		} else {
+			pkgs, err = packages.Load(&cfg, tr.Packages...)
+		}
 		if err != nil {
 			tr.err = err
 			return
