@@ -17,6 +17,7 @@ import (
 // go on the PATH that stands in for go install (the network is not
 // reached) and passes everything else to the real go.
 func TestActionScript(t *testing.T) {
+	t.Parallel()
 	if runtime.GOOS == "windows" {
 		t.Skip("the action's script is bash")
 	}

@@ -12,6 +12,7 @@ import (
 // help and -h list every command with its line, the linter's flags and
 // the exit codes, and hide the flags kept only for go vet and scripts.
 func TestHelp(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	for _, args := range [][]string{{"help"}, {"-h"}, {"--help"}} {
 		out, code := run(t, dir, bin, args...)
@@ -42,6 +43,7 @@ func TestHelp(t *testing.T) {
 
 // help COMMAND shows that command's flags; a group lists its commands.
 func TestHelpCommand(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	for _, tc := range []struct {
 		args []string
@@ -50,7 +52,7 @@ func TestHelpCommand(t *testing.T) {
 		{[]string{"help", "report"}, []string{"usage: cookielint report [flags] packages...", "-baseline", "-format", "-write-baseline"}},
 		{[]string{"report", "-h"}, []string{"usage: cookielint report [flags] packages...", "-baseline"}},
 		{[]string{"help", "scan"}, []string{"usage: cookielint scan [flags] URL...", "-depth", "-max-pages", "-timeout"}},
-		{[]string{"help", "inventory"}, []string{"-format", "text, json or csv"}},
+		{[]string{"help", "inventory"}, []string{"-format", "output format: text, json, csv"}},
 		{[]string{"help", "policy"}, []string{"check ", "render ", "init ", "cookielint help policy COMMAND"}},
 		{[]string{"help", "policy", "render"}, []string{"usage: cookielint policy render [flags] FILE", "markdown, html or tcf"}},
 		{[]string{"help", "policy", "check"}, []string{"usage: cookielint policy check FILE"}},
@@ -71,6 +73,7 @@ func TestHelpCommand(t *testing.T) {
 // A flag or command that does not exist: one line naming the closest
 // valid one, exit 1, and no package is loaded.
 func TestUnknownFlagsAndCommands(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	if err := os.Mkdir(filepath.Join(dir, "web"), 0o755); err != nil {
 		t.Fatal(err)
@@ -106,6 +109,7 @@ func TestUnknownFlagsAndCommands(t *testing.T) {
 }
 
 func TestVersionCommand(t *testing.T) {
+	t.Parallel()
 	out, code := run(t, t.TempDir(), bin, "version")
 	if code != 0 || !strings.HasPrefix(out, "cookielint ") || !strings.Contains(out, "(go1.") {
 		t.Errorf("version: exit %d: %q", code, out)
@@ -137,6 +141,7 @@ func TestVersionCommand(t *testing.T) {
 // loaded twice, as itself and as its test variant), and -tests (or its
 // old name -test) adds the findings of _test.go files.
 func TestJSONOnce(t *testing.T) {
+	t.Parallel()
 	dir := copyDir(t, "testdata/vetmod")
 	src := "package app\n\nimport (\n\t\"net/http\"\n\t\"testing\"\n)\n\nfunc TestHelper(t *testing.T) {\n\thttp.SetCookie(nil, &http.Cookie{Name: \"testonly\", Value: \"v\"})\n}\n"
 	if err := os.WriteFile(filepath.Join(dir, "app", "app_test.go"), []byte(src), 0o644); err != nil {
@@ -192,6 +197,7 @@ func TestJSONOnce(t *testing.T) {
 }
 
 func TestClosest(t *testing.T) {
+	t.Parallel()
 	valid := []string{"report", "inventory", "scan", "policy", "help", "version"}
 	for name, want := range map[string]string{
 		"reprot": "report", "rep": "report", "scna": "scan", "polcy": "policy", "hlep": "help",

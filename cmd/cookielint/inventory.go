@@ -21,12 +21,11 @@ import (
 // inventoryFlags defines inventory's flags: it lists every cookie the
 // code sets and the policy entries no code sets.
 func inventoryFlags(fs *flag.FlagSet) func(args []string) int {
-	format := fs.String("format", "text", "output format: text, json or csv")
+	out := addOutputFlags(fs, []string{"text", "json", "csv"}, "text")
 	policyFile := fs.String("policy", "", "policy file (default: the nearest "+cookielint.DefaultPolicyFile+" from the current directory)")
 	tests := fs.Bool("tests", false, "also read _test.go files")
 	return func(args []string) int {
-		if *format != "text" && *format != "json" && *format != "csv" {
-			fmt.Fprintf(os.Stderr, "cookielint inventory: unknown format %q: use text, json or csv\n", *format)
+		if !out.valid(fs.Name()) {
 			return 1
 		}
 		cfg := cookielint.Config{Tests: *tests}
@@ -41,16 +40,16 @@ func inventoryFlags(fs *flag.FlagSet) func(args []string) int {
 		}
 		sets, gaps, failed := inventory(cookielint.NewAnalyzer(cfg), *tests, args)
 		unused := neverSet(pol, sets)
-		switch *format {
-		case "json":
-			err = inventoryJSON(os.Stdout, sets, gaps, unused)
-		case "csv":
-			err = inventoryCSV(os.Stdout, sets, gaps, unused)
-		default:
-			err = inventoryText(os.Stdout, sets, gaps, unused, pol)
-		}
-		if err != nil {
-			fmt.Fprintln(os.Stderr, "cookielint inventory:", err)
+		ok := out.write(fs.Name(), func(w io.Writer, format string) error {
+			switch format {
+			case "json":
+				return inventoryJSON(w, sets, gaps, unused)
+			case "csv":
+				return inventoryCSV(w, sets, gaps, unused)
+			}
+			return inventoryText(w, sets, gaps, unused, pol)
+		})
+		if !ok {
 			return 1
 		}
 		if failed {

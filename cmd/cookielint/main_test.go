@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"os"
 	"os/exec"
@@ -66,6 +67,28 @@ func run(t *testing.T, dir string, name string, args ...string) (string, int) {
 	return out.String(), code
 }
 
+// runFormats runs a command that writes reports (report, inventory) once
+// with several formats (-format a,b -o fileA,fileB) and returns what each
+// file holds, the command's own output and its exit code.
+func runFormats(t *testing.T, dir string, command string, formats []string, args ...string) (map[string]string, string, int) {
+	t.Helper()
+	tmp := t.TempDir()
+	var files []string
+	for _, f := range formats {
+		files = append(files, filepath.Join(tmp, f))
+	}
+	out, code := run(t, dir, bin, append([]string{command, "-format", strings.Join(formats, ","), "-o", strings.Join(files, ",")}, args...)...)
+	got := map[string]string{}
+	for i, f := range formats {
+		b, err := os.ReadFile(files[i])
+		if err != nil {
+			t.Fatalf("%s -format %s: %v\n%s", command, f, err, out)
+		}
+		got[f] = string(b)
+	}
+	return got, out, code
+}
+
 var findingRE = regexp.MustCompile(`(?m)^(?:\./)?([^\s:]+\.go):(\d+):(\d+): ([^\t].*)$`)
 
 // findings normalizes the diagnostic lines of a run: file relative to
@@ -81,6 +104,7 @@ func findings(out, dir string) []string {
 }
 
 func TestStandaloneExitCodes(t *testing.T) {
+	t.Parallel()
 	dir := copyDir(t, "testdata/vetmod")
 	out, code := run(t, dir, bin, "./...")
 	if code != 3 {
@@ -120,6 +144,7 @@ func TestStandaloneExitCodes(t *testing.T) {
 // when the packages analyzed set no cookie (the analyzer itself loads a
 // policy only at the first cookie).
 func TestDiscoveredPolicyChecked(t *testing.T) {
+	t.Parallel()
 	dir := copyDir(t, "testdata/vetmod")
 	if err := os.WriteFile(filepath.Join(dir, "cookie-policy.yaml"), []byte("version: 1\ncookies:\n  - name: a\n    httpOnly: sometimes\n"), 0o644); err != nil {
 		t.Fatal(err)
@@ -136,6 +161,7 @@ func TestDiscoveredPolicyChecked(t *testing.T) {
 // go vet -vettool reports what the standalone command reports, exits
 // non-zero on findings, and sees policy edits although it caches results.
 func TestGoVet(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("runs go vet")
 	}
@@ -190,6 +216,7 @@ func TestGoVet(t *testing.T) {
 // its callers through a fact in the build cache, and go vet reports what
 // the standalone command does.
 func TestConsentGoVet(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("runs go vet")
 	}
@@ -212,6 +239,7 @@ func TestConsentGoVet(t *testing.T) {
 }
 
 func TestPolicyCheck(t *testing.T) {
+	t.Parallel()
 	out, code := run(t, ".", bin, "policy", "check", "testdata/vetmod/cookie-policy.yaml")
 	if code != 0 || !strings.Contains(out, "ok: 1 cookie entries") {
 		t.Errorf("good policy: exit %d\n%s", code, out)
@@ -228,6 +256,7 @@ func TestPolicyCheck(t *testing.T) {
 
 // The README's first command: the bundled example shows real findings.
 func TestExample(t *testing.T) {
+	t.Parallel()
 	out, code := run(t, "../..", bin, "./examples/...")
 	if code != 3 {
 		t.Fatalf("exit %d, want 3\n%s", code, out)
@@ -249,6 +278,7 @@ func TestExample(t *testing.T) {
 }
 
 func TestVersionCoversPolicy(t *testing.T) {
+	t.Parallel()
 	dir := copyDir(t, "testdata/vetmod")
 	v1, _ := run(t, dir, bin, "-V=full")
 	v2, _ := run(t, dir, bin, "-V=full")
@@ -267,6 +297,7 @@ func TestVersionCoversPolicy(t *testing.T) {
 // findings are gone (the undeclared name is left to the policy), and a
 // second -fix changes nothing.
 func TestFixCommand(t *testing.T) {
+	t.Parallel()
 	dir := copyDir(t, "testdata/fixmod")
 	main := filepath.Join(dir, "main.go")
 	before, _ := os.ReadFile(main)
@@ -289,17 +320,27 @@ func TestFixCommand(t *testing.T) {
 	if out, code := run(t, dir, "go", "build", "./..."); code != 0 {
 		t.Fatalf("the fixed module does not build:\n%s\n%s", out, fixed)
 	}
-	out, _ = run(t, dir, bin, "./...")
-	got := findings(out, dir)
-	if len(got) != 1 || !strings.Contains(got[0], `cookie "tracker" is not declared`) {
-		t.Errorf("after -fix, findings left:\n%s\nin\n%s", strings.Join(got, "\n"), fixed)
+	// What is left: one finding, with no fix, so a second -fix has
+	// nothing to apply.
+	out, _ = run(t, dir, bin, "-json", "./...")
+	var res map[string]map[string][]struct {
+		Message string            `json:"message"`
+		Fixes   []json.RawMessage `json:"suggested_fixes"`
 	}
-
-	if out, code := run(t, dir, bin, "-fix", "./..."); code != 0 {
-		t.Fatalf("second -fix: exit %d\n%s", code, out)
+	if err := json.Unmarshal([]byte(out), &res); err != nil {
+		t.Fatalf("-json: %v\n%s", err, out)
 	}
-	if again, _ := os.ReadFile(main); !bytes.Equal(fixed, again) {
-		t.Errorf("a second -fix changed the file:\n%s", again)
+	var left []string
+	for _, byAnalyzer := range res {
+		for _, d := range byAnalyzer["cookielint"] {
+			left = append(left, d.Message)
+			if len(d.Fixes) > 0 {
+				t.Errorf("after -fix, a finding still has a fix: %s", d.Message)
+			}
+		}
+	}
+	if len(left) != 1 || !strings.Contains(left[0], `cookie "tracker" is not declared`) {
+		t.Errorf("after -fix, findings left:\n%s\nin\n%s", strings.Join(left, "\n"), fixed)
 	}
 }
 
@@ -307,6 +348,7 @@ func TestFixCommand(t *testing.T) {
 // wrong, without a Go stack trace: code that does not type-check, a bad
 // baseline.
 func TestUserErrors(t *testing.T) {
+	t.Parallel()
 	dir := copyDir(t, "testdata/vetmod")
 	if err := os.WriteFile(filepath.Join(dir, "web", "broken.go"), []byte("package web\n\nfunc Broken() int { return undefinedThing }\n"), 0o644); err != nil {
 		t.Fatal(err)
@@ -332,6 +374,7 @@ func TestUserErrors(t *testing.T) {
 // A policy's models that no analyzed package imports draw a warning
 // naming their position, and the run goes on.
 func TestUnusedModelsWarn(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	for name, content := range map[string]string{
 		"go.mod": "module example.com/app\n\ngo 1.26\n",

@@ -6,7 +6,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -20,7 +19,7 @@ import (
 // reportFlags defines report's flags: it runs the analyzer and writes a
 // report for CI.
 func reportFlags(fs *flag.FlagSet) func(args []string) int {
-	out := addOutputFlags(fs)
+	out := addOutputFlags(fs, report.Formats, "text")
 	policyFile := fs.String("policy", "", "policy file (default: the nearest "+cookielint.DefaultPolicyFile+")")
 	strict := fs.Bool("strict", false, "also report values decided at run time")
 	tests := fs.Bool("tests", false, "also analyze _test.go files")
@@ -74,7 +73,7 @@ func reportFlags(fs *flag.FlagSet) func(args []string) int {
 			findings = base.New(findings)
 		}
 
-		if !out.write(fs.Name(), dir, findings) {
+		if !out.write(fs.Name(), findingsWriter(dir, findings)) {
 			return 1
 		}
 		return exitCode(failed, len(findings))
@@ -93,72 +92,9 @@ func exitCode(failed bool, findings int) int {
 	return 0
 }
 
-// outputFlags are the -format and -o flags every command that writes a
-// report shares. Both take comma-separated lists, to write several
-// formats from one run: -format github,sarif -o -,cookielint.sarif ("-"
-// is standard output).
-type outputFlags struct{ format, output *string }
-
-func addOutputFlags(fs *flag.FlagSet) outputFlags {
-	return outputFlags{
-		format: fs.String("format", "text", "output format: "+strings.Join(report.Formats, ", ")+"; several, comma-separated, with as many -o files"),
-		output: fs.String("o", "", "write the report to this file instead of standard output (\"-\"); with several formats, a comma-separated list"),
-	}
-}
-
-// targets pairs each format with its file ("" for standard output).
-func (o outputFlags) targets() (formats, files []string) {
-	formats = strings.Split(*o.format, ",")
-	files = make([]string, len(formats))
-	if *o.output != "" {
-		files = strings.Split(*o.output, ",")
-	}
-	for i, f := range files {
-		if f == "-" {
-			files[i] = ""
-		}
-	}
-	return formats, files
-}
-
-// write writes the report where -o says, in the -format given; on an
-// error it says so and returns false.
-func (o outputFlags) write(command, dir string, findings []report.Finding) bool {
-	formats, files := o.targets()
-	for i, format := range formats {
-		var w io.Writer = os.Stdout
-		if files[i] != "" {
-			f, err := os.Create(files[i])
-			if err != nil {
-				fmt.Fprintln(os.Stderr, command+":", err)
-				return false
-			}
-			defer f.Close()
-			w = f
-		}
-		if err := report.Write(w, format, tool(), dir, findings); err != nil {
-			fmt.Fprintln(os.Stderr, command+":", err)
-			return false
-		}
-	}
-	return true
-}
-
-// valid reports whether -format names formats, and -o as many files; if
-// not it says so.
-func (o outputFlags) valid(command string) bool {
-	formats, files := o.targets()
-	for _, f := range formats {
-		if !slices.Contains(report.Formats, f) {
-			fmt.Fprintf(os.Stderr, "%s: unknown format %q: use one of %s\n", command, f, strings.Join(report.Formats, ", "))
-			return false
-		}
-	}
-	if len(files) != len(formats) {
-		fmt.Fprintf(os.Stderr, "%s: %d formats but %d -o files: give one file (or \"-\" for standard output) per format\n", command, len(formats), len(files))
-		return false
-	}
-	return true
+// findingsWriter writes findings in a report format.
+func findingsWriter(dir string, findings []report.Finding) func(io.Writer, string) error {
+	return func(w io.Writer, format string) error { return report.Write(w, format, tool(), dir, findings) }
 }
 
 // analyze runs the analyzer and returns its findings, located relative

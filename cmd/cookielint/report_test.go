@@ -59,6 +59,7 @@ func readSARIF(t *testing.T, out string) sarifDoc {
 }
 
 func TestReportSARIF(t *testing.T) {
+	t.Parallel()
 	dir := copyDir(t, "testdata/vetmod")
 	out, code := run(t, dir, bin, "report", "-format", "sarif", "./...")
 	if code != 3 {
@@ -139,8 +140,14 @@ func TestReportSARIF(t *testing.T) {
 var githubLine = regexp.MustCompile(`^::error file=([^,:]+),line=(\d+),col=(\d+),endLine=(\d+),endColumn=(\d+),title=([^,:]+)::(.+)$`)
 
 func TestReportGitHubJSONText(t *testing.T) {
+	t.Parallel()
 	dir := copyDir(t, "testdata/vetmod")
-	out, code := run(t, dir, bin, "report", "-format", "github", "./...")
+	// One run, three formats.
+	outs, out, code := runFormats(t, dir, "report", []string{"github", "json", "text"}, "./...")
+	if code != 3 {
+		t.Fatalf("exit %d\n%s", code, out)
+	}
+	out = outs["github"]
 	lines := strings.Split(strings.TrimSpace(out), "\n")
 	if code != 3 || len(lines) != 3 {
 		t.Fatalf("exit %d, %d lines\n%s", code, len(lines), out)
@@ -156,7 +163,7 @@ func TestReportGitHubJSONText(t *testing.T) {
 		}
 	}
 
-	out, code = run(t, dir, bin, "report", "-format", "json", "./...")
+	out = outs["json"]
 	var fs []struct {
 		Rule, Message, File, Function, Cookie, Fingerprint string
 		Line, Column                                       int
@@ -168,7 +175,7 @@ func TestReportGitHubJSONText(t *testing.T) {
 		t.Errorf("json finding %+v", f)
 	}
 
-	out, code = run(t, dir, bin, "report", "./...")
+	out = outs["text"]
 	if code != 3 || !strings.Contains(out, "app/app.go:13:2: cookie \"sessionid\" is set without Secure") || !strings.HasSuffix(strings.TrimSpace(out), "(undeclared)") {
 		t.Errorf("text: exit %d\n%s", code, out)
 	}
@@ -190,6 +197,7 @@ func TestReportGitHubJSONText(t *testing.T) {
 // A baseline accepts today's findings: a line inserted above them still
 // passes; a new finding fails.
 func TestReportBaseline(t *testing.T) {
+	t.Parallel()
 	dir := copyDir(t, "testdata/vetmod")
 	out, code := run(t, dir, bin, "report", "-write-baseline", "baseline.json", "./...")
 	if code != 0 || !strings.Contains(out, "recorded 3 findings") {

@@ -20,7 +20,7 @@ func scanFlags(fs *flag.FlagSet) func(args []string) int {
 	depth := fs.Int("depth", 0, "follow same-origin links of HTML pages this many levels deep")
 	maxPages := fs.Int("max-pages", 100, "request at most this many pages, redirects included")
 	timeout := fs.Duration("timeout", 10*time.Second, "give up on a page that has not answered within this long")
-	out := addOutputFlags(fs)
+	out := addOutputFlags(fs, report.Formats, "text")
 	return func(args []string) int {
 		if !out.valid(fs.Name()) {
 			return 1
@@ -42,7 +42,7 @@ func scanFlags(fs *flag.FlagSet) func(args []string) int {
 			findings = append(findings, report.Finding{Rule: f.Check, Message: f.Text(rules.HeaderHint), File: f.URL, Cookie: f.Cookie})
 		}
 		findings = report.Finish(findings)
-		if !out.write(fs.Name(), "", findings) {
+		if !out.write(fs.Name(), findingsWriter("", findings)) {
 			return 1
 		}
 		fmt.Fprintf(os.Stderr, "cookielint scan: %d pages, %d findings\n", res.Pages, len(findings))

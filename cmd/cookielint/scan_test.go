@@ -13,6 +13,7 @@ import (
 // cookielint scan: a fresh visitor's requests, the findings in the report
 // formats, and the linter's exit codes.
 func TestScanCommand(t *testing.T) {
+	t.Parallel()
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		switch r.URL.Path {
 		case "/":
