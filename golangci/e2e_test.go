@@ -31,9 +31,10 @@ func TestGolangciLint(t *testing.T) {
 	standalone := filepath.Join(tmp, "cookielint")
 	mustRun(t, repo, "go", "build", "-o", standalone, "./cmd/cookielint")
 
-	// golangci-lint built with the plugin, from the module cache.
-	gcl := filepath.Join(tmp, "golangci-lint-custom")
-	if err := testutil.BuildGolangciLint(repo, tmp, gcl); err != nil {
+	// golangci-lint built with the plugin, from the module cache (kept
+	// in the user's cache while the plugin's sources do not change).
+	gcl, err := testutil.CachedGolangciLint(repo)
+	if err != nil {
 		t.Fatal(err)
 	}
 

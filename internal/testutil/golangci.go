@@ -2,11 +2,14 @@ package testutil
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strings"
 )
 
@@ -46,6 +49,86 @@ func BuildGolangciLint(repo, work, out string) error {
 		}
 	}
 	return nil
+}
+
+// CachedGolangciLint returns a golangci-lint built with the plugin of the
+// module at repo, from a cache under the user's cache directory keyed by
+// everything that goes into the binary: the golangci-lint version, the Go
+// toolchain and target, and the sources and embedded files of the
+// module's packages the plugin imports (a change to any of them builds
+// anew). Building takes tens
+// of seconds; the cache keeps the dev loop fast, as Go's build cache does.
+// It holds one binary, the last built.
+func CachedGolangciLint(repo string) (string, error) {
+	key, err := pluginKey(repo)
+	if err != nil {
+		return "", err
+	}
+	base, err := os.UserCacheDir()
+	if err != nil {
+		base = os.TempDir()
+	}
+	dir := filepath.Join(base, "cookielint-test")
+	bin := filepath.Join(dir, "golangci-lint-"+key)
+	if runtime.GOOS == "windows" {
+		bin += ".exe"
+	}
+	if _, err := os.Stat(bin); err == nil {
+		return bin, nil
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", err
+	}
+	work, err := os.MkdirTemp(dir, "build-")
+	if err != nil {
+		return "", err
+	}
+	defer os.RemoveAll(work)
+	tmp := filepath.Join(work, "golangci-lint-bin")
+	if err := BuildGolangciLint(repo, work, tmp); err != nil {
+		return "", err
+	}
+	// A rename is atomic: a concurrent test sees the whole binary or none.
+	if err := os.Rename(tmp, bin); err != nil {
+		return "", err
+	}
+	// Keep one binary: the others were built from older sources.
+	old, _ := filepath.Glob(filepath.Join(dir, "golangci-lint-*"))
+	for _, o := range old {
+		if o != bin {
+			os.Remove(o)
+		}
+	}
+	return bin, nil
+}
+
+// pluginKey hashes what the plugin binary is built from: the version
+// and toolchain, go.mod and go.sum, and the Go and embedded files of every
+// package of this module the plugin imports.
+func pluginKey(repo string) (string, error) {
+	h := sha256.New()
+	fmt.Fprintf(h, "golangci-lint %s\x00%s %s/%s\x00", GolangciVersion, runtime.Version(), runtime.GOOS, runtime.GOARCH)
+	out, err := goCmd(repo, "list", "-deps", "-f", `{{if .Module}}{{if .Module.Main}}{{.Dir}}{{range .GoFiles}} {{.}}{{end}}{{range .EmbedFiles}} {{.}}{{end}}{{end}}{{end}}`, "./golangci")
+	if err != nil {
+		return "", err
+	}
+	files := []string{filepath.Join(repo, "go.mod"), filepath.Join(repo, "go.sum")}
+	for _, line := range strings.Split(out, "\n") {
+		f := strings.Fields(line)
+		for _, name := range f[min(1, len(f)):] {
+			files = append(files, filepath.Join(f[0], name))
+		}
+	}
+	for _, p := range files {
+		rel, _ := filepath.Rel(repo, p)
+		fmt.Fprintf(h, "%s\x00", filepath.ToSlash(rel))
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return "", err
+		}
+		h.Write(b)
+	}
+	return hex.EncodeToString(h.Sum(nil))[:24], nil
 }
 
 // goCmd runs the go command in dir, outside any workspace, and returns its
