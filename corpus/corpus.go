@@ -9,7 +9,6 @@
 package corpus
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -17,9 +16,17 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
+
+	"github.com/cookielint/cookielint"
+	"github.com/cookielint/cookielint/internal/driver"
 	"github.com/cookielint/cookielint/internal/testutil"
 )
 
@@ -54,36 +61,54 @@ type Result struct {
 	Strict      int            // findings with -strict (values decided at run time included)
 	LoadErrors  int            // errors from the module's own code (type errors, missing cgo headers)
 	ToolErrors  []string       // panics and internal errors: bugs in cookielint
-	ExitCode    int
 	DownloadErr error
 }
 
-var (
-	findingRE  = regexp.MustCompile(`(?m)^\S+\.go:\d+:\d+: .*$`)
-	toolErrRE  = regexp.MustCompile(`(?m)^.*(internal error|panic:|goroutine \d+ \[).*$`)
-	categoryRE = regexp.MustCompile(`"category":\s*"([a-z]+)"`)
-)
+// toolErrRE matches an error that is cookielint's fault: a panic the
+// analyzer recovered, an internal error.
+var toolErrRE = regexp.MustCompile(`internal error|panic:|goroutine \d+ \[`)
 
-// Run runs bin (a cookielint binary) on every module and on std, working
-// in dir.
-func Run(bin, dir string, log io.Writer) ([]Result, error) {
-	var out []Result
-	for _, m := range Modules {
-		fmt.Fprintf(log, "corpus: %s\n", m)
-		r := Result{Module: m, Findings: map[string]int{}}
-		src, err := fetch(m, dir)
-		if err != nil {
-			r.DownloadErr = err
-			out = append(out, r)
-			continue
-		}
-		analyze(bin, src, "./...", &r)
-		out = append(out, r)
+// Run runs cookielint on every module and on std, working in dir, as
+// many at a time as there are CPUs; the results are in the order of
+// Modules, std last.
+func Run(dir string, log io.Writer) ([]Result, error) {
+	out := make([]Result, len(Modules)+1)
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	var logMu sync.Mutex
+	for range max(1, runtime.NumCPU()) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				m, src := "std", dir
+				if i < len(Modules) {
+					m = Modules[i]
+				}
+				logMu.Lock()
+				fmt.Fprintf(log, "corpus: %s\n", m)
+				logMu.Unlock()
+				r := Result{Module: m, Findings: map[string]int{}}
+				pattern := "std"
+				if i < len(Modules) {
+					pattern = "./..."
+					var err error
+					if src, err = fetch(m, dir); err != nil {
+						r.DownloadErr = err
+						out[i] = r
+						continue
+					}
+				}
+				analyze(src, pattern, &r)
+				out[i] = r
+			}
+		}()
 	}
-	fmt.Fprintln(log, "corpus: std")
-	r := Result{Module: "std", Findings: map[string]int{}}
-	analyze(bin, dir, "std", &r)
-	out = append(out, r)
+	for i := range out {
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
 	return out, nil
 }
 
@@ -116,40 +141,43 @@ func env() []string {
 	return append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off", "GOTOOLCHAIN=local")
 }
 
-func analyze(bin, dir, pattern string, r *Result) {
-	list := exec.Command("go", "list", "-e", pattern)
-	list.Dir, list.Env = dir, env()
-	if b, err := list.Output(); err == nil {
-		r.Packages = len(strings.Fields(string(b)))
-	}
-	cmd := exec.Command(bin, "-json", "-test=false", pattern)
-	cmd.Dir, cmd.Env = dir, env()
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	err := cmd.Run()
-	if ee, ok := err.(*exec.ExitError); ok {
-		r.ExitCode = ee.ExitCode()
-	} else if err != nil {
+// analyze loads the packages matching pattern in dir once, as the
+// standalone command loads them (internal/driver), and runs cookielint on
+// them twice: as configured by default, and with -strict.
+func analyze(dir, pattern string, r *Result) {
+	pkgs, err := driver.LoadWith(packages.Config{Dir: dir, Env: env()}, []string{pattern}, cookielint.Modeled)
+	if err != nil {
 		r.ToolErrors = append(r.ToolErrors, err.Error())
 		return
 	}
-	for _, m := range categoryRE.FindAllStringSubmatch(stdout.String(), -1) {
-		r.Findings[m[1]]++
-	}
-	for _, m := range toolErrRE.FindAllString(stdout.String()+stderr.String(), -1) {
-		r.ToolErrors = append(r.ToolErrors, m)
-	}
-	r.LoadErrors = len(findingRE.FindAllString(stderr.String(), -1))
-
-	strict := exec.Command(bin, "-json", "-test=false", "-strict", pattern)
-	strict.Dir, strict.Env = dir, env()
-	stdout.Reset()
-	stderr.Reset()
-	strict.Stdout, strict.Stderr = &stdout, &stderr
-	_ = strict.Run()
-	r.Strict = len(categoryRE.FindAllString(stdout.String(), -1))
-	for _, m := range toolErrRE.FindAllString(stdout.String()+stderr.String(), -1) {
-		r.ToolErrors = append(r.ToolErrors, "-strict: "+m)
+	r.Packages = len(pkgs)
+	packages.Visit(pkgs, nil, func(p *packages.Package) { r.LoadErrors += len(p.Errors) })
+	// Two runs on the one load (two analyzers cannot share fact types in
+	// one run).
+	for _, strict := range []bool{false, true} {
+		graph, err := checker.Analyze([]*analysis.Analyzer{cookielint.NewAnalyzer(cookielint.Config{Strict: strict})}, pkgs, nil)
+		if err != nil {
+			r.ToolErrors = append(r.ToolErrors, err.Error())
+			return
+		}
+		for act := range graph.All() {
+			if act.Err != nil && toolErrRE.MatchString(act.Err.Error()) {
+				msg := act.Err.Error()
+				if strict {
+					msg = "-strict: " + msg
+				}
+				r.ToolErrors = append(r.ToolErrors, msg)
+			}
+		}
+		for _, act := range graph.Roots {
+			for _, d := range act.Diagnostics {
+				if strict {
+					r.Strict++
+				} else {
+					r.Findings[d.Category]++
+				}
+			}
+		}
 	}
 }
 

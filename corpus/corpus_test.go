@@ -2,8 +2,6 @@ package corpus
 
 import (
 	"os"
-	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -14,12 +12,7 @@ func TestCorpus(t *testing.T) {
 	if testing.Short() {
 		t.Skip("downloads and analyzes real modules")
 	}
-	dir := t.TempDir()
-	bin := filepath.Join(dir, "cookielint")
-	if out, err := exec.Command("go", "build", "-o", bin, "../cmd/cookielint").CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
-	}
-	rs, err := Run(bin, dir, testLog{t})
+	rs, err := Run(t.TempDir(), testLog{t})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -39,7 +32,7 @@ func TestCorpus(t *testing.T) {
 			t.Errorf("%s: %d load errors in a module that type-checks", r.Module, r.LoadErrors)
 		}
 		if r.Packages == 0 && r.DownloadErr == nil {
-			t.Errorf("%s: no package analyzed (exit %d)", r.Module, r.ExitCode)
+			t.Errorf("%s: no package analyzed", r.Module)
 		}
 	}
 	if os.Getenv("COOKIELINT_CORPUS_SUMMARY") != "" {

@@ -5,8 +5,6 @@ package main
 import (
 	"fmt"
 	"os"
-	"os/exec"
-	"path/filepath"
 
 	"github.com/cookielint/cookielint/corpus"
 )
@@ -18,12 +16,7 @@ func main() {
 		os.Exit(1)
 	}
 	defer os.RemoveAll(dir)
-	bin := filepath.Join(dir, "cookielint")
-	if out, err := exec.Command("go", "build", "-o", bin, "./cmd/cookielint").CombinedOutput(); err != nil {
-		fmt.Fprintf(os.Stderr, "build: %v\n%s", err, out)
-		os.Exit(1)
-	}
-	rs, err := corpus.Run(bin, dir, os.Stderr)
+	rs, err := corpus.Run(dir, os.Stderr)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
