@@ -134,6 +134,11 @@ type checker struct {
 }
 
 func (r *runner) run(pass *analysis.Pass) (_ any, err error) {
+	if len(pass.Files) == 0 {
+		// Loaded from export data (the standalone command's dependencies
+		// that cannot set a cookie): nothing to see, nothing to export.
+		return &Result{}, nil
+	}
 	pol, perr := r.policyFor(pass)
 	reg, err := r.registry(pol)
 	if err != nil {

@@ -176,6 +176,9 @@ func parametric(k *cookie) bool {
 func (c *checker) summaryOf(fn *types.Func) *Summary {
 	fn = fn.Origin()
 	if fn.Pkg() != c.pass.Pkg {
+		if Complete(fn.Pkg().Path()) {
+			return c.completeSummary(fn)
+		}
 		if c.cfg.NoFacts {
 			return nil
 		}
