@@ -27,6 +27,7 @@ import (
 
 	"github.com/cookielint/cookielint"
 	"github.com/cookielint/cookielint/internal/driver"
+	"github.com/cookielint/cookielint/internal/loading"
 	"github.com/cookielint/cookielint/policy"
 )
 
@@ -74,11 +75,11 @@ func main() {
 			os.Exit(1)
 		}
 	}
-	// The usual run loads dependencies that cannot reach a cookie without
-	// their function bodies (internal/driver); what the driver does not
-	// handle (-fix, -diff, -flags, go vet's per-package runs) is
-	// singlechecker's, told to load test files only when -tests says so.
-	if code, ok := driver.Main(cookielint.Analyzer, args, modeled, warnUnusedModels); ok {
+	// The usual run loads from source only the dependencies that can set
+	// a cookie (internal/driver); what the driver does not handle (-fix,
+	// -diff, -flags, go vet's per-package runs) is singlechecker's, told
+	// to load test files only when -tests says so.
+	if code, ok := driver.Main(cookielint.Analyzer, args, runLoading, warnUnusedModels); ok {
 		os.Exit(code)
 	}
 	if !vetUnit(args) && !vetFlags(args) {
@@ -107,22 +108,10 @@ var (
 	runPolicyFile string
 )
 
-// modeled reports whether a package is one the models name: the built-in
-// ones and the run policy's. The loader keeps what can reach them whole.
-func modeled(path string) bool {
-	if cookielint.Modeled(path) {
-		return true
-	}
-	if runModels == nil {
-		return false
-	}
-	for _, p := range modelPackages(runModels) {
-		if p.pkg == path {
-			return true
-		}
-	}
-	return false
-}
+// runLoading is how the command loads packages: the dependencies that can set
+// a cookie from source, the others from export data, under the built-in
+// models and the run policy's.
+var runLoading = loading.For(func() *policy.Models { return runModels })
 
 type modelRef struct {
 	pkg, what string

@@ -361,6 +361,22 @@ func TestUserErrors(t *testing.T) {
 	if !strings.Contains(out, `cookie "newcookie" is not declared`) {
 		t.Errorf("the packages that type-check were not analyzed:\n%s", out)
 	}
+	// A dependency that cannot set a cookie is read from export data; one
+	// that does not compile has none: it is loaded from source, and its
+	// error reported the same way.
+	for name, src := range map[string]string{
+		"util/util.go":     "package util\n\nvar Broken int = \"not an int\"\n\nfunc Name() string { return \"n\" }\n",
+		"caller/caller.go": "package caller\n\nimport (\n\t\"net/http\"\n\n\t\"vetmod/util\"\n)\n\nfunc H(w http.ResponseWriter) { http.SetCookie(w, &http.Cookie{Name: util.Name()}) }\n",
+	} {
+		if err := testutil.WriteFile(filepath.Join(dir, name), src); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out, code = run(t, dir, bin, "-debug=l", "./caller")
+	if code != 1 || !strings.Contains(out, `util/util.go:3:18: cannot use "not an int"`) || strings.Contains(out, "panic") ||
+		!regexp.MustCompile(`cookielint: \d+ packages from source`).MatchString(out) {
+		t.Errorf("a dependency that does not type-check: exit %d\n%s", code, out)
+	}
 
 	if err := os.WriteFile(filepath.Join(dir, "base.json"), []byte("{\n  \"version\": 1,\n  \"findings\": [}\n"), 0o644); err != nil {
 		t.Fatal(err)

@@ -120,7 +120,7 @@ func analyze(a *analysis.Analyzer, tests bool, patterns []string, root string) (
 // standalone command does. Errors are printed to standard error, once
 // each; failed says whether there were any.
 func runAnalysis(a *analysis.Analyzer, tests bool, patterns []string) (graph *checker.Graph, failed bool) {
-	graph, failed = driver.Analyze(a, tests, patterns, modeled)
+	graph, failed = driver.Analyze(a, tests, patterns, runLoading)
 	if graph == nil {
 		return nil, true
 	}

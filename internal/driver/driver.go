@@ -20,13 +20,73 @@ import (
 	"golang.org/x/tools/go/packages"
 )
 
+// Loading says how Analyze loads packages.
+type Loading struct {
+	// Filter picks the dependencies loaded from source; the others come
+	// from export data (sparse.go). Nil: every dependency from source,
+	// trimmed by Modeled (load.go), as with tests.
+	Filter SourceFilter
+	// Modeled reports whether a package path is one whose import lets a
+	// package set a cookie: the trimmed loading keeps what reaches one
+	// whole.
+	Modeled func(path string) bool
+	// Dir and Env, if set, are where and with what environment the go
+	// command runs.
+	Dir string
+	Env []string
+	// Log, if set, is told how many packages came from source and from
+	// export data, and which were loaded again from source (-debug=l).
+	Log io.Writer
+}
+
 // Analyze loads the packages and runs the analyzer on them. Errors in
 // loading (a package that does not type-check, a pattern that matches
 // nothing) are printed to standard error; loadFailed says whether there
 // were any. graph is nil when nothing could be loaded. The actions' own
 // errors are left in the graph.
-func Analyze(a *analysis.Analyzer, tests bool, patterns []string, modeled func(string) bool) (graph *checker.Graph, loadFailed bool) {
-	pkgs, err := Load(patterns, tests, modeled)
+//
+// With a Filter and without tests, dependencies are loaded sparsely: those
+// the filter picks from source, the others from export data. A
+// dependency from export data that imports a package that exported a fact
+// could have one too: it is loaded from source and everything analyzed
+// again, so the findings are those of a load of everything from source.
+func Analyze(a *analysis.Analyzer, tests bool, patterns []string, l Loading) (graph *checker.Graph, loadFailed bool) {
+	base := packages.Config{Dir: l.Dir, Env: l.Env, Tests: tests}
+	if l.Filter == nil || tests {
+		pkgs, err := LoadWith(base, patterns, l.Modeled)
+		return analyzeLoaded(a, pkgs, err, patterns)
+	}
+	s, err := newSparse(base, patterns, l.Filter)
+	if err != nil {
+		return analyzeLoaded(a, nil, err, patterns)
+	}
+	for {
+		pkgs := s.load()
+		if len(pkgs) == 0 {
+			return analyzeLoaded(a, nil, nil, patterns)
+		}
+		graph, err := checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil)
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "%s: %v\n", a.Name, err)
+			return nil, true
+		}
+		more := s.missed(graph)
+		if len(more) == 0 {
+			if l.Log != nil {
+				fmt.Fprintf(l.Log, "%s: %d packages from source, %d from export data\n", a.Name, len(s.source), s.exported())
+			}
+			return graph, packages.PrintErrors(pkgs) > 0
+		}
+		if l.Log != nil {
+			fmt.Fprintf(l.Log, "%s: loading again, from source: %s\n", a.Name, strings.Join(more, " "))
+		}
+		for _, id := range more {
+			s.source[id] = true
+		}
+	}
+}
+
+func analyzeLoaded(a *analysis.Analyzer, pkgs []*packages.Package, err error, patterns []string) (*checker.Graph, bool) {
 	if err == nil && len(pkgs) == 0 {
 		err = fmt.Errorf("%s matched no packages", strings.Join(patterns, " "))
 	}
@@ -34,8 +94,8 @@ func Analyze(a *analysis.Analyzer, tests bool, patterns []string, modeled func(s
 		fmt.Fprintf(os.Stderr, "%s: %v\n", a.Name, err)
 		return nil, true
 	}
-	loadFailed = packages.PrintErrors(pkgs) > 0
-	graph, err = checker.Analyze([]*analysis.Analyzer{a}, Roots(pkgs), nil)
+	loadFailed := packages.PrintErrors(pkgs) > 0
+	graph, err := checker.Analyze([]*analysis.Analyzer{a}, Roots(pkgs), nil)
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "%s: %v\n", a.Name, err)
 		return nil, true
@@ -76,7 +136,7 @@ func Roots(pkgs []*packages.Package) []*packages.Package {
 // be analyzed, else 3 when there are diagnostics (0 with -json), else 0.
 // after, if not nil, is given the analyzed graph before the results are
 // printed.
-func Main(a *analysis.Analyzer, args []string, modeled func(string) bool, after func(*checker.Graph)) (code int, ok bool) {
+func Main(a *analysis.Analyzer, args []string, l Loading, after func(*checker.Graph)) (code int, ok bool) {
 	fs := flag.NewFlagSet(a.Name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	a.Flags.VisitAll(func(f *flag.Flag) { fs.Var(f.Value, f.Name, f.Usage) })
@@ -89,6 +149,7 @@ func Main(a *analysis.Analyzer, args []string, modeled func(string) bool, after 
 		fs.BoolVar(tests, "test", false, "")
 	}
 	cpuProfile := fs.String("cpuprofile", "", "write CPU profile to this file")
+	debug := fs.String("debug", "", "debug flags: l to say how packages were loaded, w to load every dependency that reaches a modeled package from source (the earlier loading)")
 	memProfile := fs.String("memprofile", "", "write memory profile to this file")
 	if err := fs.Parse(args); err != nil || fs.NArg() == 0 || strings.HasSuffix(fs.Arg(fs.NArg()-1), ".cfg") {
 		return 0, false
@@ -124,7 +185,13 @@ func Main(a *analysis.Analyzer, args []string, modeled func(string) bool, after 
 	if f := a.Flags.Lookup("tests"); f != nil {
 		*tests = f.Value.String() == "true"
 	}
-	graph, loadFailed := Analyze(a, *tests, fs.Args(), modeled)
+	if strings.Contains(*debug, "l") {
+		l.Log = os.Stderr
+	}
+	if strings.Contains(*debug, "w") {
+		l.Filter = nil
+	}
+	graph, loadFailed := Analyze(a, *tests, fs.Args(), l)
 	if graph == nil {
 		return 1, true
 	}

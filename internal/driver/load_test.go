@@ -7,6 +7,7 @@ import (
 	"go/parser"
 	"go/token"
 	"go/types"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -81,6 +82,77 @@ func TestLoadFindsWhatAFullLoadFinds(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("trimmed load: %d findings, full load: %d\n%s", len(got), len(want), lineDiff(got, want))
 	}
+
+	// The sparse load (dependencies that can set a cookie from source, the
+	// others from export data) finds the same, with the codecs and the
+	// standard library's crypto from export data.
+	g, failed := Analyze(cookielint.NewAnalyzer(cookielint.Config{Strict: true}), false, patterns, Loading{Filter: sourceFilter})
+	if g == nil || failed {
+		t.Fatal("sparse load failed")
+	}
+	if sparse := graphFindings(t, g); !slices.Equal(sparse, want) {
+		t.Errorf("sparse load: %d findings, full load: %d\n%s", len(sparse), len(want), lineDiff(sparse, want))
+	}
+	fromSource := map[string]bool{}
+	for act := range g.All() {
+		fromSource[act.Package.PkgPath] = len(act.Package.Syntax) > 0
+	}
+	for path, source := range map[string]bool{
+		"strings": false, "encoding/json": false, "crypto/tls": false, // cannot set a cookie
+		"net/http": false, "github.com/gin-gonic/gin": false, // complete: their models say all they do
+		"github.com/gorilla/sessions": true, "frameworks/inventory/wrap": true,
+	} {
+		if got, ok := fromSource[path]; !ok || got != source {
+			t.Errorf("sparse load: %s from source %v (in the graph: %v), want %v", path, got, ok, source)
+		}
+	}
+}
+
+// A dependency that wraps a helper of another without a word of cookies is
+// read from export data first, then loaded from source because it names a
+// function with a fact; the finding at its caller is a full load's.
+func TestSparseLoadsWrappersAgain(t *testing.T) {
+	dir, err := filepath.Abs("../../testdata/frameworks")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := testutil.DownloadModules(dir); err != nil {
+		t.Fatal(err)
+	}
+	env := append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod")
+	var log strings.Builder
+	g, failed := Analyze(cookielint.NewAnalyzer(cookielint.Config{Strict: true}), false, []string{"./sparse/c"},
+		Loading{Filter: sourceFilter, Dir: dir, Env: env, Log: &log})
+	if g == nil || failed {
+		t.Fatal("sparse load failed")
+	}
+	got := graphFindings(t, g)
+	if len(got) != 1 || !strings.Contains(got[0], `cookie "sparse_undeclared" is not declared`) || !strings.Contains(got[0], "(set through b.Login)") {
+		t.Errorf("findings: %q", got)
+	}
+	if !strings.Contains(log.String(), "loading again, from source: frameworks/sparse/b\n") {
+		t.Errorf("the wrapper was not loaded again from source:\n%s", log.String())
+	}
+	full, err := packages.Load(&packages.Config{Mode: packages.LoadAllSyntax | packages.NeedModule, Dir: dir, Env: env}, "./sparse/c")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := findings(t, full); !slices.Equal(got, want) {
+		t.Errorf("sparse load: %q, full load: %q", got, want)
+	}
+}
+
+// sourceFilter is the commands' (internal/loading, which imports this
+// package) without a policy.
+func sourceFilter(metas []Meta) (map[string]bool, error) {
+	pkgs := make([]cookielint.PackageFiles, len(metas))
+	for i, m := range metas {
+		pkgs[i] = cookielint.PackageFiles{ID: m.ID, Path: m.PkgPath, Files: m.GoFiles}
+		for _, p := range m.Imports {
+			pkgs[i].Imports = append(pkgs[i].Imports, p)
+		}
+	}
+	return cookielint.NeedsSource(pkgs, nil)
 }
 
 // findings runs cookielint (strict, so that run-time values are findings
@@ -92,6 +164,12 @@ func findings(t *testing.T, pkgs []*packages.Package) []string {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return graphFindings(t, g)
+}
+
+// graphFindings returns the diagnostics of a graph's roots as sorted lines.
+func graphFindings(t *testing.T, g *checker.Graph) []string {
+	t.Helper()
 	var lines []string
 	for act := range g.All() {
 		if act.Err != nil {
