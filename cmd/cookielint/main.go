@@ -75,10 +75,11 @@ func main() {
 			os.Exit(1)
 		}
 	}
-	// The usual run loads from source only the dependencies that can set
-	// a cookie (internal/driver); what the driver does not handle (-fix,
-	// -diff, -flags, go vet's per-package runs) is singlechecker's, told
-	// to load test files only when -tests says so.
+	// The usual run, -fix and -diff included, loads from source only the
+	// dependencies that can set a cookie (internal/driver); what the
+	// driver does not handle (-flags, go vet's per-package runs,
+	// singlechecker's deprecated flags) is singlechecker's, told to load
+	// test files only when -tests says so.
 	if code, ok := driver.Main(cookielint.Analyzer, args, runLoading, warnUnusedModels); ok {
 		os.Exit(code)
 	}

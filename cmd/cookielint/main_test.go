@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"go/format"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -290,6 +291,33 @@ func TestVersionCoversPolicy(t *testing.T) {
 	}
 	if v3, _ := run(t, dir, bin, "-V=full"); v3 == v1 {
 		t.Error("-V=full did not change when a policy file was added")
+	}
+}
+
+// -fix loads packages as every other run does (only what can set a cookie
+// from source) and merges the fixes as singlechecker did: on the frameworks
+// module, the fixed file is its .golden twin, which the analyzer tests
+// check against every fix applied at once.
+func TestFixMatchesGolden(t *testing.T) {
+	t.Parallel()
+	dir := copyDir(t, frameworksModule(t))
+	out, code := run(t, dir, bin, "-fix", "-debug=l", "./fixes")
+	if code != 0 || !regexp.MustCompile(`cookielint: \d+ packages from source, \d+ from export data`).MatchString(out) {
+		t.Fatalf("-fix: exit %d, not the sparse loading:\n%s", code, out)
+	}
+	got, err := os.ReadFile(filepath.Join(dir, "fixes", "fixes.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := os.ReadFile(filepath.Join(dir, "fixes", "fixes.go.golden"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want, err = format.Source(want); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("-fix wrote\n%s\nwant\n%s", got, want)
 	}
 }
 

@@ -127,13 +127,15 @@ func Roots(pkgs []*packages.Package) []*packages.Package {
 // Main runs the analyzer as a command with args (without the program
 // name), printing diagnostics as singlechecker does: text on standard
 // error, or JSON on standard output with -json; -c N prints N lines of
-// context. It understands the analyzer's flags and -json, -c, -test,
-// -cpuprofile and -memprofile; ok is false, and nothing has been done,
-// for anything else (-fix, -diff, -flags, -h, a go vet unit): the caller
-// leaves those to singlechecker.
+// context; -fix applies the suggested fixes instead (ApplyFixes), and
+// -fix -diff shows them. It understands the analyzer's flags and -json,
+// -c, -test, -fix, -diff, -cpuprofile and -memprofile; ok is false, and
+// nothing has been done, for anything else (-flags, -h, a go vet unit):
+// the caller leaves those to singlechecker.
 //
 // The exit status is singlechecker's: 1 when a package failed to load or
-// be analyzed, else 3 when there are diagnostics (0 with -json), else 0.
+// be analyzed, else 3 when there are diagnostics (0 with -json and with
+// -fix, where 1 also means that some fixes could not be applied), else 0.
 // after, if not nil, is given the analyzed graph before the results are
 // printed.
 func Main(a *analysis.Analyzer, args []string, l Loading, after func(*checker.Graph)) (code int, ok bool) {
@@ -151,6 +153,8 @@ func Main(a *analysis.Analyzer, args []string, l Loading, after func(*checker.Gr
 	cpuProfile := fs.String("cpuprofile", "", "write CPU profile to this file")
 	debug := fs.String("debug", "", "debug flags: l to say how packages were loaded, w to load every dependency that reaches a modeled package from source (the earlier loading)")
 	memProfile := fs.String("memprofile", "", "write memory profile to this file")
+	fix := fs.Bool("fix", false, "apply all suggested fixes")
+	diff := fs.Bool("diff", false, "with -fix, don't update the files, but print a unified diff")
 	if err := fs.Parse(args); err != nil || fs.NArg() == 0 || strings.HasSuffix(fs.Arg(fs.NArg()-1), ".cfg") {
 		return 0, false
 	}
@@ -197,6 +201,16 @@ func Main(a *analysis.Analyzer, args []string, l Loading, after func(*checker.Gr
 	}
 	if after != nil {
 		after(graph)
+	}
+	if *fix {
+		if err := ApplyFixes(graph, *diff, os.Stdout); err != nil {
+			fmt.Fprintf(os.Stderr, "%s: %v\n", a.Name, err)
+			return 1, true
+		}
+		if loadFailed {
+			return 1, true
+		}
+		return 0, true
 	}
 	if *jsonOut {
 		if err := graph.PrintJSON(os.Stdout); err != nil || loadFailed {
