@@ -17,6 +17,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -27,7 +28,9 @@ import (
 
 	"github.com/cookielint/cookielint"
 	"github.com/cookielint/cookielint/internal/driver"
+	"github.com/cookielint/cookielint/internal/loading"
 	"github.com/cookielint/cookielint/internal/testutil"
+	"github.com/cookielint/cookielint/policy"
 )
 
 // Modules is the fixed list, at pinned versions.
@@ -61,6 +64,7 @@ type Result struct {
 	Strict      int            // findings with -strict (values decided at run time included)
 	LoadErrors  int            // errors from the module's own code (type errors, missing cgo headers)
 	ToolErrors  []string       // panics and internal errors: bugs in cookielint
+	Mismatch    []string       // findings of the sparse load that a whole load does not have, or the reverse
 	DownloadErr error
 }
 
@@ -113,7 +117,8 @@ func Run(dir string, log io.Writer) ([]Result, error) {
 }
 
 // fetch downloads a module and its dependencies and copies it to a
-// writable directory.
+// writable directory (kept between runs under the user's cache directory,
+// else in dir).
 func fetch(mod, dir string) (string, error) {
 	cmd := exec.Command("go", "mod", "download", "-json", mod)
 	cmd.Env = env()
@@ -125,9 +130,22 @@ func fetch(mod, dir string) (string, error) {
 	if err := json.Unmarshal(raw, &info); err != nil || info.Dir == "" {
 		return "", fmt.Errorf("go mod download %s: %s", mod, info.Error)
 	}
+	// A module version never changes: its copy is kept under the user's
+	// cache directory, where the build cache knows its packages from the
+	// last run (a copy elsewhere would be compiled anew).
+	if base, err := os.UserCacheDir(); err == nil {
+		dir = filepath.Join(base, "cookielint-corpus")
+	}
 	dst := filepath.Join(dir, strings.NewReplacer("/", "_", "@", "_").Replace(mod))
-	if err := testutil.CopyTree(info.Dir, dst); err != nil {
-		return "", err
+	done := filepath.Join(dst, ".cookielint-copied")
+	if _, err := os.Stat(done); err != nil {
+		os.RemoveAll(dst)
+		if err := testutil.CopyTree(info.Dir, dst); err != nil {
+			return "", err
+		}
+		if err := os.WriteFile(done, nil, 0o644); err != nil {
+			return "", err
+		}
 	}
 	cmd = exec.Command("go", "mod", "download")
 	cmd.Dir, cmd.Env = dst, env()
@@ -141,10 +159,27 @@ func env() []string {
 	return append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off", "GOTOOLCHAIN=local")
 }
 
-// analyze loads the packages matching pattern in dir once, as the
-// standalone command loads them (internal/driver), and runs cookielint on
-// them twice: as configured by default, and with -strict.
+// analyze runs cookielint on the packages matching pattern in dir, by
+// default and with -strict, loaded as the command loads them (sparsely:
+// internal/loading), and checks that the sparse load finds what the load
+// of every package that can reach a cookie from source finds (which the
+// driver's test checks against a full load).
 func analyze(dir, pattern string, r *Result) {
+	l := loading.For(func() *policy.Models { return nil })
+	l.Dir, l.Env = dir, env()
+	var strict []string
+	for _, s := range []bool{false, true} {
+		graph, _ := driver.Analyze(cookielint.NewAnalyzer(cookielint.Config{Strict: s}), false, []string{pattern}, l)
+		if graph == nil {
+			r.ToolErrors = append(r.ToolErrors, "the sparse load failed")
+			return
+		}
+		lines := record(graph, s, r)
+		if s {
+			strict = lines
+		}
+	}
+
 	pkgs, err := driver.LoadWith(packages.Config{Dir: dir, Env: env()}, []string{pattern}, cookielint.Modeled)
 	if err != nil {
 		r.ToolErrors = append(r.ToolErrors, err.Error())
@@ -152,33 +187,49 @@ func analyze(dir, pattern string, r *Result) {
 	}
 	r.Packages = len(pkgs)
 	packages.Visit(pkgs, nil, func(p *packages.Package) { r.LoadErrors += len(p.Errors) })
-	// Two runs on the one load (two analyzers cannot share fact types in
-	// one run).
-	for _, strict := range []bool{false, true} {
-		graph, err := checker.Analyze([]*analysis.Analyzer{cookielint.NewAnalyzer(cookielint.Config{Strict: strict})}, pkgs, nil)
-		if err != nil {
-			r.ToolErrors = append(r.ToolErrors, err.Error())
-			return
-		}
-		for act := range graph.All() {
-			if act.Err != nil && toolErrRE.MatchString(act.Err.Error()) {
-				msg := act.Err.Error()
-				if strict {
-					msg = "-strict: " + msg
-				}
-				r.ToolErrors = append(r.ToolErrors, msg)
-			}
-		}
-		for _, act := range graph.Roots {
-			for _, d := range act.Diagnostics {
-				if strict {
-					r.Strict++
-				} else {
-					r.Findings[d.Category]++
-				}
-			}
+	graph, err := checker.Analyze([]*analysis.Analyzer{cookielint.NewAnalyzer(cookielint.Config{Strict: true})}, pkgs, nil)
+	if err != nil {
+		r.ToolErrors = append(r.ToolErrors, err.Error())
+		return
+	}
+	whole := record(graph, true, &Result{Findings: map[string]int{}})
+	for _, l := range strict {
+		if !slices.Contains(whole, l) {
+			r.Mismatch = append(r.Mismatch, "only in the sparse load: "+l)
 		}
 	}
+	for _, l := range whole {
+		if !slices.Contains(strict, l) {
+			r.Mismatch = append(r.Mismatch, "only in the whole load: "+l)
+		}
+	}
+}
+
+// record counts a run's findings and tool errors in r and returns the
+// findings as sorted lines.
+func record(graph *checker.Graph, strict bool, r *Result) []string {
+	for act := range graph.All() {
+		if act.Err != nil && toolErrRE.MatchString(act.Err.Error()) {
+			msg := act.Err.Error()
+			if strict {
+				msg = "-strict: " + msg
+			}
+			r.ToolErrors = append(r.ToolErrors, msg)
+		}
+	}
+	var lines []string
+	for _, act := range graph.Roots {
+		for _, d := range act.Diagnostics {
+			if strict {
+				r.Strict++
+			} else {
+				r.Findings[d.Category]++
+			}
+			lines = append(lines, fmt.Sprintf("%s: %s", act.Package.Fset.Position(d.Pos), d.Message))
+		}
+	}
+	slices.Sort(lines)
+	return lines
 }
 
 // Markdown writes the summary table.

@@ -26,6 +26,9 @@ func TestCorpus(t *testing.T) {
 		for _, e := range r.ToolErrors {
 			t.Errorf("%s: tool error: %s", r.Module, e)
 		}
+		for _, m := range r.Mismatch {
+			t.Errorf("%s: %s", r.Module, m)
+		}
 		// The pinned modules type-check: a load error would be the loader's
 		// doing (dependencies are type-checked without their bodies).
 		if r.LoadErrors > 0 {
