@@ -91,3 +91,83 @@ func GinHandler(c *gin.Context) {
 	}
 	return nil
 }
+
+// The large-graph module's requirements: a Kubernetes client, gRPC and a
+// web framework, the dependency graph of a cloud-native web application.
+const largeRequires = `require (
+	github.com/gin-gonic/gin v1.12.0
+	google.golang.org/grpc v1.85.0
+	k8s.io/client-go v0.37.2
+	k8s.io/apimachinery v0.37.2
+)
+`
+
+// generateLarge writes a module of n packages over a Kubernetes-sized
+// dependency graph: each uses client-go, gRPC and gin; every fifth sets
+// cookies through net/http and gin.
+func generateLarge(dir string, n int) error {
+	files := map[string]string{
+		"go.mod":             "module example.com/large\n\ngo 1.26\n\n" + largeRequires,
+		"cookie-policy.yaml": "version: 1\ncookies:\n  - name: sessionid\n",
+	}
+	for i := 0; i < n; i++ {
+		var b strings.Builder
+		fmt.Fprintf(&b, `package p%03d
+
+import (
+	"context"
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/credentials/insecure"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	"k8s.io/client-go/kubernetes"
+	"k8s.io/client-go/rest"
+)
+
+// Pods counts the pods of a namespace.
+func Pods(ctx context.Context, cfg *rest.Config, ns string) (int, error) {
+	cs, err := kubernetes.NewForConfig(cfg)
+	if err != nil {
+		return 0, err
+	}
+	pods, err := cs.CoreV1().Pods(ns).List(ctx, metav1.ListOptions{})
+	if err != nil {
+		return 0, err
+	}
+	return len(pods.Items), nil
+}
+
+// Dial connects to a backend.
+func Dial(addr string) (*grpc.ClientConn, error) {
+	return grpc.NewClient(addr, grpc.WithTransportCredentials(insecure.NewCredentials()))
+}
+
+// Routes registers the package's routes.
+func Routes(r *gin.Engine) {
+	r.GET("/p%03d", func(c *gin.Context) { c.String(http.StatusOK, "ok") })
+}
+`, i, i)
+		if i%5 == 0 {
+			b.WriteString(`
+// Login sets the session cookie, and a tracker the policy lacks.
+func Login(w http.ResponseWriter, c *gin.Context) {
+	http.SetCookie(w, &http.Cookie{Name: "sessionid", Value: "v", Path: "/", Secure: true, HttpOnly: true})
+	c.SetCookie("tracker", "1", 3600, "/", "", false, false)
+}
+`)
+		}
+		files[fmt.Sprintf("p%03d/p.go", i)] = b.String()
+	}
+	for rel, content := range files {
+		p := filepath.Join(dir, rel)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -67,8 +67,9 @@ var golangciCases = []struct{ name, config string }{
 
 // The cases the ratios are taken against.
 const (
-	floorCase = "floor (do-nothing analyzer, loaded as cookielint loads)"
-	gosecCase = "gosec -include=G124"
+	exportFloorCase = "export-data floor: do-nothing analyzer without facts (dependencies from export data)"
+	floorCase       = "floor: do-nothing analyzer with facts, loaded as cookielint loads"
+	gosecCase       = "gosec -include=G124"
 )
 
 // benchCase is one command to time.
@@ -83,6 +84,7 @@ func main() {
 	runs := flag.Int("runs", 5, "runs of each command")
 	keep := flag.Bool("keep", false, "keep the generated modules and binaries")
 	mw := flag.Bool("middleware", false, "measure the cookiewatch middleware against a bare handler instead")
+	flag.IntVar(&largeN, "large", 0, "also measure a generated module of this many packages over a Kubernetes-sized dependency graph (client-go, gRPC, gin)")
 	flag.StringVar(&golangci, "golangci", "", "also measure golangci-lint running cookielint and gosec's G124: the path of a golangci-lint built with the cookielint plugin, or \"build\" to build one")
 	flag.Parse()
 	if *mw {
@@ -99,6 +101,9 @@ func main() {
 }
 
 type tools struct{ cookielint, floor, gosec string }
+
+// largeN is the size of the large-graph module (-large), 0 for none.
+var largeN int
 
 func run(sizes string, runs int, keep bool, checkouts []string) error {
 	work, err := os.MkdirTemp("", "cookielint-bench")
@@ -140,6 +145,18 @@ func run(sizes string, runs int, keep bool, checkouts []string) error {
 			return err
 		}
 		if err := measure(fmt.Sprintf("generated module, %d packages", n), dir, t, runs, n); err != nil {
+			return err
+		}
+	}
+	if largeN > 0 {
+		dir := filepath.Join(work, "large")
+		if err := generateLarge(dir, largeN); err != nil {
+			return err
+		}
+		if _, err := cmd(dir, "go", "mod", "tidy"); err != nil {
+			return err
+		}
+		if err := measure(fmt.Sprintf("generated module, %d packages over client-go %s, gRPC and gin", largeN, "v0.37.2"), dir, t, runs, largeN); err != nil {
 			return err
 		}
 	}
@@ -277,8 +294,10 @@ func measure(title, dir string, t tools, runs, pkgs int) error {
 	coldTool := t.cookielint + "-cold"
 	vettool := []string{"vet", "-vettool=" + t.cookielint, "./..."}
 	cases := []benchCase{
+		{exportFloorCase, nil, []string{t.floor, "-nofacts", "./..."}},
 		{floorCase, nil, []string{t.floor, "./..."}},
 		{"cookielint ./...", nil, []string{t.cookielint, "./..."}},
+		{"cookielint ./... with the earlier loading (every dependency that reaches a cookie from source)", nil, []string{t.cookielint, "-debug=w", "./..."}},
 		{"do-nothing analyzer with facts, everything loaded whole (singlechecker)", nil, []string{t.floor, "-all", "./..."}},
 		{gosecCase, nil, []string{t.gosec, "-quiet", "-include=G124", "-fmt=text", "./..."}},
 		{"go vet -vettool (cold)", func(i int) {
@@ -324,13 +343,13 @@ func measure(title, dir string, t tools, runs, pkgs int) error {
 	for _, r := range results {
 		byName[r.name] = r
 	}
-	floor, gosec := byName[floorCase].median(), byName[gosecCase].median()
-	fmt.Println("| command | median | min | max | CPU | peak RSS | vs floor | vs gosec |")
-	fmt.Println("|---|---|---|---|---|---|---|---|")
+	floor, gosec := byName[exportFloorCase], byName[gosecCase].median()
+	fmt.Println("| command | median | min | max | CPU | peak RSS | vs export floor | memory vs export floor | vs gosec |")
+	fmt.Println("|---|---|---|---|---|---|---|---|---|")
 	for _, r := range results {
 		lo, hi := r.minmax()
-		fmt.Printf("| %s | %s | %s | %s | %s | %d MB | %.2f | %.2f |\n", r.name, secs(r.median()), secs(lo), secs(hi), secs(r.cpu()), r.peak()/1024,
-			float64(r.median())/float64(floor), float64(r.median())/float64(gosec))
+		fmt.Printf("| %s | %s | %s | %s | %s | %d MB | %.2f | %.2f | %.2f |\n", r.name, secs(r.median()), secs(lo), secs(hi), secs(r.cpu()), r.peak()/1024,
+			float64(r.median())/float64(floor.median()), float64(r.peak())/float64(floor.peak()), float64(r.median())/float64(gosec))
 	}
 	if golangci != "" {
 		base := byName["golangci-lint: standard linters"]
