@@ -24,7 +24,7 @@ import (
 type Loading struct {
 	// Filter picks the dependencies loaded from source; the others come
 	// from export data (sparse.go). Nil: every dependency from source,
-	// trimmed by Modeled (load.go), as with tests.
+	// trimmed by Modeled (load.go).
 	Filter SourceFilter
 	// Modeled reports whether a package path is one whose import lets a
 	// package set a cookie: the trimmed loading keeps what reaches one
@@ -45,14 +45,14 @@ type Loading struct {
 // were any. graph is nil when nothing could be loaded. The actions' own
 // errors are left in the graph.
 //
-// With a Filter and without tests, dependencies are loaded sparsely: those
+// With a Filter, dependencies are loaded sparsely (with tests too): those
 // the filter picks from source, the others from export data. A
 // dependency from export data that imports a package that exported a fact
 // could have one too: it is loaded from source and everything analyzed
 // again, so the findings are those of a load of everything from source.
 func Analyze(a *analysis.Analyzer, tests bool, patterns []string, l Loading) (graph *checker.Graph, loadFailed bool) {
 	base := packages.Config{Dir: l.Dir, Env: l.Env, Tests: tests}
-	if l.Filter == nil || tests {
+	if l.Filter == nil {
 		pkgs, err := LoadWith(base, patterns, l.Modeled)
 		return analyzeLoaded(a, pkgs, err, patterns)
 	}
@@ -65,7 +65,7 @@ func Analyze(a *analysis.Analyzer, tests bool, patterns []string, l Loading) (gr
 		if len(pkgs) == 0 {
 			return analyzeLoaded(a, nil, nil, patterns)
 		}
-		graph, err := checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil)
+		graph, err := checker.Analyze([]*analysis.Analyzer{a}, Roots(pkgs), nil)
 		if err != nil {
 			fmt.Fprintf(os.Stderr, "%s: %v\n", a.Name, err)
 			return nil, true

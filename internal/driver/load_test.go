@@ -112,14 +112,7 @@ func TestLoadFindsWhatAFullLoadFinds(t *testing.T) {
 // read from export data first, then loaded from source because it names a
 // function with a fact; the finding at its caller is a full load's.
 func TestSparseLoadsWrappersAgain(t *testing.T) {
-	dir, err := filepath.Abs("../../testdata/frameworks")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := testutil.DownloadModules(dir); err != nil {
-		t.Fatal(err)
-	}
-	env := append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod")
+	dir, env := frameworks(t)
 	var log strings.Builder
 	g, failed := Analyze(cookielint.NewAnalyzer(cookielint.Config{Strict: true}), false, []string{"./sparse/c"},
 		Loading{Filter: sourceFilter, Dir: dir, Env: env, Log: &log})
@@ -140,6 +133,72 @@ func TestSparseLoadsWrappersAgain(t *testing.T) {
 	if want := findings(t, full); !slices.Equal(got, want) {
 		t.Errorf("sparse load: %q, full load: %q", got, want)
 	}
+}
+
+// With tests, the sparse load analyzes each package's test variant and
+// its external test, and a dependency compiled again for a test ("q
+// [t.test]", from export data first, then from source because it wraps a
+// helper with a fact) resolves its imports to that test's variants: the
+// findings are a full load's.
+func TestSparseWithTests(t *testing.T) {
+	dir, env := frameworks(t)
+	a := cookielint.NewAnalyzer(cookielint.Config{Strict: true, Tests: true})
+	var log strings.Builder
+	g, failed := Analyze(a, true, []string{"./sparse/t"}, Loading{Filter: sourceFilter, Dir: dir, Env: env, Log: &log})
+	if g == nil || failed {
+		t.Fatal("sparse load failed")
+	}
+	got := graphFindings(t, g)
+	for _, want := range []string{
+		"t_internal_test.go:10:2: cannot verify that a cookie whose name is decided at run time is declared",
+		`t_external_test.go:16:2: cookie "sparse_t_external" is not declared`,
+		`t_external_test.go:18:2: cookie "sparse_t_through_q" is not declared in the cookie policy cookie-policy.yaml; declare it there (provider, purpose, category) or stop setting it (set through q.Named)`,
+	} {
+		if !slices.ContainsFunc(got, func(l string) bool { return strings.Contains(l, want) }) {
+			t.Errorf("no finding %q in\n%s", want, strings.Join(got, "\n"))
+		}
+	}
+	if !strings.Contains(log.String(), "loading again, from source: frameworks/sparse/q [frameworks/sparse/t.test]\n") {
+		t.Errorf("the test's copy of the wrapper was not loaded again from source:\n%s", log.String())
+	}
+	compare := func(got []string, patterns ...string) {
+		t.Helper()
+		full, err := packages.Load(&packages.Config{Mode: packages.LoadAllSyntax | packages.NeedModule, Dir: dir, Env: env, Tests: true}, patterns...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fg, err := checker.Analyze([]*analysis.Analyzer{cookielint.NewAnalyzer(cookielint.Config{Strict: true, Tests: true})}, Roots(full), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := graphFindings(t, fg); !slices.Equal(got, want) {
+			t.Errorf("%v: sparse load with tests: %d findings, full load: %d\n%s", patterns, len(got), len(want), lineDiff(got, want))
+		}
+	}
+	compare(got, "./sparse/t")
+	if testing.Short() {
+		return
+	}
+	// The whole module, with its tests.
+	g, failed = Analyze(a, true, []string{"./..."}, Loading{Filter: sourceFilter, Dir: dir, Env: env})
+	if g == nil || failed {
+		t.Fatal("sparse load of the module failed")
+	}
+	compare(graphFindings(t, g), "./...")
+}
+
+// frameworks is the module with the real frameworks, its modules
+// downloaded, and the environment to load it in.
+func frameworks(t *testing.T) (dir string, env []string) {
+	t.Helper()
+	dir, err := filepath.Abs("../../testdata/frameworks")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := testutil.DownloadModules(dir); err != nil {
+		t.Fatal(err)
+	}
+	return dir, append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod")
 }
 
 // sourceFilter is the commands' (internal/loading, which imports this

@@ -14,6 +14,7 @@ import (
 	"go/scanner"
 	"go/token"
 	"go/types"
+	"maps"
 	"os"
 	"runtime"
 	"slices"
@@ -68,7 +69,6 @@ func newSparse(base packages.Config, patterns []string, filter SourceFilter) (*s
 	cfg := base
 	cfg.Mode = packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles | packages.NeedImports | packages.NeedDeps |
 		packages.NeedModule | packages.NeedTypesSizes | packages.NeedExportFile
-	cfg.Tests = false
 	meta, err := packages.Load(&cfg, patterns...)
 	if err != nil {
 		return nil, err
@@ -150,6 +150,9 @@ func (s *sparse) load() []*packages.Package {
 	}
 	// One types.Package per package, created up front, so that export data
 	// and the type checker fill the same objects whoever reads first.
+	// Export data names the packages it refers to by path: with tests, a
+	// package recompiled for p's test ("q [p.test]") refers to the other
+	// variants of p.test where they exist, so each test has its own view.
 	byPath := map[string]*types.Package{}
 	for _, p := range all {
 		p.Fset = fset
@@ -163,7 +166,18 @@ func (s *sparse) load() []*packages.Package {
 		} else {
 			p.Types = types.NewPackage(p.PkgPath, p.Name)
 		}
-		byPath[p.PkgPath] = p.Types
+		if testOf(p.ID) == "" {
+			byPath[p.PkgPath] = p.Types
+		}
+	}
+	views := map[string]map[string]*types.Package{"": byPath}
+	for _, p := range all {
+		if t := testOf(p.ID); t != "" {
+			if views[t] == nil {
+				views[t] = maps.Clone(byPath)
+			}
+			views[t][p.PkgPath] = p.Types
+		}
 	}
 	var exportMu sync.Mutex
 	done := map[*packages.Package]chan struct{}{}
@@ -192,7 +206,7 @@ func (s *sparse) load() []*packages.Package {
 				s.check(p)
 			default:
 				exportMu.Lock()
-				err := readExport(fset, s.export[p.ID], byPath, p.PkgPath)
+				err := readExport(fset, s.export[p.ID], views[testOf(p.ID)], p.PkgPath)
 				exportMu.Unlock()
 				if err != nil {
 					// Export data that cannot be read: the source then.
@@ -217,6 +231,15 @@ func (s *sparse) load() []*packages.Package {
 		p.Imports = pruned
 	}
 	return slices.Clone(s.meta)
+}
+
+// testOf is the test a package variant is compiled for: "p.test" for
+// "q [p.test]", "" for a package as it is.
+func testOf(id string) string {
+	if i := strings.Index(id, " ["); i >= 0 && strings.HasSuffix(id, "]") {
+		return id[i+2 : len(id)-1]
+	}
+	return ""
 }
 
 // exported counts the dependencies from export data.
