@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"go/types"
 	"os"
-	"path/filepath"
 	"slices"
 	"testing"
 
@@ -23,11 +22,8 @@ func TestCompletePackages(t *testing.T) {
 	if testing.Short() {
 		t.Skip("loads the complete packages whole")
 	}
-	dir, err := filepath.Abs("testdata/frameworks")
+	dir, err := testutil.Module("testdata/frameworks")
 	if err != nil {
-		t.Fatal(err)
-	}
-	if err := testutil.DownloadModules(dir); err != nil {
 		t.Fatal(err)
 	}
 	var paths []string

@@ -3,7 +3,6 @@ package cookielint
 import (
 	"go/types"
 	"os"
-	"path/filepath"
 	"sort"
 	"testing"
 
@@ -18,11 +17,8 @@ import (
 // library constructor, each field and method a row maps. A misspelt row
 // would otherwise be silently dead.
 func TestBuiltinModelsResolve(t *testing.T) {
-	dir, err := filepath.Abs("testdata/frameworks")
+	dir, err := testutil.Module("testdata/frameworks")
 	if err != nil {
-		t.Fatal(err)
-	}
-	if err := testutil.DownloadModules(dir); err != nil {
 		t.Fatal(err)
 	}
 	reg, err := builtinModels()

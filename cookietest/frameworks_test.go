@@ -3,7 +3,6 @@ package cookietest_test
 import (
 	"os"
 	"os/exec"
-	"path/filepath"
 	"testing"
 
 	"github.com/cookielint/cookielint/internal/testutil"
@@ -17,11 +16,8 @@ func TestOnRealFrameworks(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds gin")
 	}
-	dir, err := filepath.Abs("../testdata/frameworks")
+	dir, err := testutil.Module("../testdata/frameworks")
 	if err != nil {
-		t.Fatal(err)
-	}
-	if err := testutil.DownloadModules(dir); err != nil {
 		t.Fatal(err)
 	}
 	cmd := exec.Command("go", "test", "-count=1", "./runtimecheck")

@@ -15,11 +15,8 @@ import (
 // modules downloaded.
 func frameworksModule(t *testing.T) string {
 	t.Helper()
-	dir, err := filepath.Abs("../../testdata/frameworks")
+	dir, err := testutil.Module("../../testdata/frameworks")
 	if err != nil {
-		t.Fatal(err)
-	}
-	if err := testutil.DownloadModules(dir); err != nil {
 		t.Fatal(err)
 	}
 	return dir

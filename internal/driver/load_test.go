@@ -8,7 +8,6 @@ import (
 	"go/token"
 	"go/types"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -25,11 +24,8 @@ import (
 // without an error, trims what cannot reach a cookie and nothing else, and
 // gives exactly the findings of a load of everything from source.
 func TestLoadFindsWhatAFullLoadFinds(t *testing.T) {
-	dir, err := filepath.Abs("../../testdata/frameworks")
+	dir, err := testutil.Module("../../testdata/frameworks")
 	if err != nil {
-		t.Fatal(err)
-	}
-	if err := testutil.DownloadModules(dir); err != nil {
 		t.Fatal(err)
 	}
 	t.Chdir(dir)
@@ -191,11 +187,8 @@ func TestSparseWithTests(t *testing.T) {
 // downloaded, and the environment to load it in.
 func frameworks(t *testing.T) (dir string, env []string) {
 	t.Helper()
-	dir, err := filepath.Abs("../../testdata/frameworks")
+	dir, err := testutil.Module("../../testdata/frameworks")
 	if err != nil {
-		t.Fatal(err)
-	}
-	if err := testutil.DownloadModules(dir); err != nil {
 		t.Fatal(err)
 	}
 	return dir, append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod")

@@ -39,6 +39,16 @@ func WriteFile(path, content string) error {
 	return os.WriteFile(path, []byte(content), 0o644)
 }
 
+// Module returns the absolute path of the testdata module at rel, its
+// requirements downloaded.
+func Module(rel string) (string, error) {
+	dir, err := filepath.Abs(rel)
+	if err != nil {
+		return "", err
+	}
+	return dir, DownloadModules(dir)
+}
+
 // DownloadModules fetches the requirements of the module in dir (tests
 // that load it may run with GOPROXY=off).
 func DownloadModules(dir string) error {
