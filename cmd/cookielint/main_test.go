@@ -405,6 +405,28 @@ func TestUserErrors(t *testing.T) {
 		!regexp.MustCompile(`cookielint: \d+ packages from source`).MatchString(out) {
 		t.Errorf("a dependency that does not type-check: exit %d\n%s", code, out)
 	}
+	if n := strings.Count(out, `cannot use "not an int"`); n != 1 {
+		t.Errorf("the dependency's error is printed %d times, want once (go list's compiler error says what the type checker says):\n%s", n, out)
+	}
+	// A dependency that needs a C compiler the machine lacks: no export
+	// data, loaded from source, and go's own reason printed with the
+	// type checker's.
+	for name, src := range map[string]string{
+		"cgodep/cgodep.go": "package cgodep\n\n// int two(void) { return 2; }\nimport \"C\"\n\nfunc Two() int { return int(C.two()) }\n",
+		"cgouser/user.go":  "package cgouser\n\nimport (\n\t\"net/http\"\n\n\t\"vetmod/cgodep\"\n)\n\nfunc H(w http.ResponseWriter) {\n\t_ = cgodep.Two()\n\thttp.SetCookie(w, &http.Cookie{Name: \"newcookie\"})\n}\n",
+	} {
+		if err := testutil.WriteFile(filepath.Join(dir, name), src); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cmd := exec.Command(bin, "./cgouser")
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod", "GOPROXY=off", "CGO_ENABLED=1", "CC=/nonexistent-cc")
+	cgoOut, err := cmd.CombinedOutput()
+	if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != 1 || !strings.Contains(string(cgoOut), `C compiler "/nonexistent-cc" not found`) ||
+		!strings.Contains(string(cgoOut), `cgodep/cgodep.go:4:8: could not import C`) || strings.Contains(string(cgoOut), "panic") {
+		t.Errorf("a cgo dependency without a C compiler: %v\n%s", err, cgoOut)
+	}
 
 	if err := os.WriteFile(filepath.Join(dir, "base.json"), []byte("{\n  \"version\": 1,\n  \"findings\": [}\n"), 0o644); err != nil {
 		t.Fatal(err)

@@ -353,10 +353,13 @@ func (s *sparse) check(p *packages.Package) {
 	}
 	before := len(p.Errors)
 	_ = types.NewChecker(cfg, p.Fset, p.Types, p.TypesInfo).Files(syntax)
-	if len(p.Errors) > before {
-		// go list -export's compiler errors say the same.
+	if typeErrs := slices.Clone(p.Errors[before:]); len(typeErrs) > 0 {
+		// go list -export's compiler errors say what the type checker
+		// said; a build error it did not say (cgo without a C compiler)
+		// stays.
 		p.Errors = slices.DeleteFunc(p.Errors, func(e packages.Error) bool {
-			return e.Kind == packages.ListError && strings.HasPrefix(e.Msg, "# "+p.PkgPath+"\n")
+			return e.Kind == packages.ListError && strings.HasPrefix(e.Msg, "# "+p.PkgPath+"\n") &&
+				slices.ContainsFunc(typeErrs, func(te packages.Error) bool { return strings.Contains(e.Msg, te.Msg) })
 		})
 	}
 	p.IllTyped = len(p.Errors) > 0
