@@ -334,9 +334,14 @@ func bareWord(a string) bool {
 	return a != "" && !strings.ContainsAny(a, "/.\\:") && !strings.HasSuffix(a, ".cfg")
 }
 
-// isPackage reports whether a bare word names a standard library package
-// or the main module's path.
+// isPackage reports whether a bare word names a standard library package,
+// one of go's package patterns (std, cmd, all, tool, work) or the main
+// module's path.
 func isPackage(w string) bool {
+	switch w {
+	case "std", "cmd", "all", "tool", "work":
+		return true
+	}
 	if fi, err := os.Stat(filepath.Join(runtime.GOROOT(), "src", w)); err == nil && fi.IsDir() {
 		return true
 	}

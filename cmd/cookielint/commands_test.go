@@ -108,6 +108,16 @@ func TestUnknownFlagsAndCommands(t *testing.T) {
 	}
 }
 
+// go's own package patterns and standard library packages are packages,
+// not misspelt commands.
+func TestBareWordPackages(t *testing.T) {
+	for w, want := range map[string]bool{"std": true, "all": true, "cmd": true, "fmt": true, "web": false, "reprot": false} {
+		if got := isPackage(w); got != want {
+			t.Errorf("isPackage(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
+
 func TestVersionCommand(t *testing.T) {
 	t.Parallel()
 	out, code := run(t, t.TempDir(), bin, "version")
