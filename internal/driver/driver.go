@@ -73,7 +73,7 @@ func Analyze(a *analysis.Analyzer, tests bool, patterns []string, l Loading) (gr
 		more := s.missed(graph)
 		if len(more) == 0 {
 			if l.Log != nil {
-				fmt.Fprintf(l.Log, "%s: %d packages from source, %d from export data\n", a.Name, len(s.source), s.exported())
+				fmt.Fprintf(l.Log, "%s: %d packages from source, %d from export data, %d not read\n", a.Name, len(s.source), s.read, s.unread())
 			}
 			return graph, packages.PrintErrors(pkgs) > 0
 		}

@@ -61,6 +61,7 @@ type sparse struct {
 	roots    map[string]bool                                    // by ID
 	source   map[string]bool                                    // by ID: loaded from source
 	export   map[string]string                                  // by ID: the export data file
+	read     int                                                // export data files read by the last load
 }
 
 // newSparse lists the import graph of patterns and decides which packages
@@ -113,6 +114,7 @@ func newSparse(base packages.Config, patterns []string, filter SourceFilter) (*s
 // dependencies is neither read nor in it.
 func (s *sparse) load() []*packages.Package {
 	fset := token.NewFileSet()
+	s.read = 0
 	// Every package of the graph, with its imports as go list gave them
 	// (an earlier load pruned them).
 	all := make([]*packages.Package, 0, len(s.imports))
@@ -207,6 +209,9 @@ func (s *sparse) load() []*packages.Package {
 			default:
 				exportMu.Lock()
 				err := readExport(fset, s.export[p.ID], views[testOf(p.ID)], p.PkgPath)
+				if err == nil {
+					s.read++
+				}
 				exportMu.Unlock()
 				if err != nil {
 					// Export data that cannot be read: the source then.
@@ -242,15 +247,10 @@ func testOf(id string) string {
 	return ""
 }
 
-// exported counts the dependencies from export data.
-func (s *sparse) exported() int {
-	n := 0
-	for id := range s.export {
-		if !s.source[id] {
-			n++
-		}
-	}
-	return n
+// unread counts the dependencies neither loaded from source nor read from
+// export data in the last load: nothing needed them.
+func (s *sparse) unread() int {
+	return len(s.imports) - len(s.source) - s.read
 }
 
 // missed returns the packages loaded from export data that name a
