@@ -122,6 +122,13 @@ func TestSparseLoadsWrappersAgain(t *testing.T) {
 	if !strings.Contains(log.String(), "loading again, from source: frameworks/sparse/b\n") {
 		t.Errorf("the wrapper was not loaded again from source:\n%s", log.String())
 	}
+	// c, b and a from source; net/http and the packages c, b and a import
+	// from export data; the rest of net/http's graph not read.
+	var src, exp, unread int
+	if _, err := fmt.Sscanf(log.String()[strings.LastIndex(log.String(), "cookielint: "):], "cookielint: %d packages from source, %d from export data, %d not read", &src, &exp, &unread); err != nil ||
+		src != 3 || exp < 1 || unread < 10 {
+		t.Errorf("-debug=l: %d from source, %d from export data, %d not read (%v), want 3, some, most:\n%s", src, exp, unread, err, log.String())
+	}
 	full, err := packages.Load(&packages.Config{Mode: packages.LoadAllSyntax | packages.NeedModule, Dir: dir, Env: env}, "./sparse/c")
 	if err != nil {
 		t.Fatal(err)
