@@ -164,16 +164,23 @@ type field struct {
 	value ast.Node
 }
 
+// mappingValues returns the key-value pairs of a mapping node (a single
+// pair is a mapping of one); ok is false for anything else.
+func mappingValues(n ast.Node) (values []*ast.MappingValueNode, ok bool) {
+	switch m := unwrap(n).(type) {
+	case *ast.MappingNode:
+		return m.Values, true
+	case *ast.MappingValueNode:
+		return []*ast.MappingValueNode{m}, true
+	}
+	return nil, false
+}
+
 // mapping returns the keys of a mapping node in order, reporting anything
 // that is not a mapping, a duplicate key or a key outside allowed.
 func (d *decoder) mapping(n ast.Node, what string, allowed []string) ([]field, bool) {
-	var values []*ast.MappingValueNode
-	switch m := unwrap(n).(type) {
-	case *ast.MappingNode:
-		values = m.Values
-	case *ast.MappingValueNode:
-		values = []*ast.MappingValueNode{m}
-	default:
+	values, ok := mappingValues(n)
+	if !ok {
 		d.errorf(n, "%s must be a mapping of keys to values, not %s", what, kind(n))
 		return nil, false
 	}

@@ -491,13 +491,8 @@ type kvPair struct {
 // stringMap decodes a mapping of strings to strings (numbers and booleans
 // as written), in order.
 func (d *decoder) stringMap(n ast.Node, what string) []kvPair {
-	var values []*ast.MappingValueNode
-	switch m := unwrap(n).(type) {
-	case *ast.MappingNode:
-		values = m.Values
-	case *ast.MappingValueNode:
-		values = []*ast.MappingValueNode{m}
-	default:
+	values, ok := mappingValues(n)
+	if !ok {
 		d.errorf(n, "%s must be a mapping, not %s", what, kind(n))
 		return nil
 	}
