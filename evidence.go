@@ -22,8 +22,9 @@ package cookielint
 // Only a package that reaches a modeled package (imports one, directly or
 // not) can set a cookie, and a package whose models are complete
 // (complete.go) never needs its source. A package that imports a package
-// with a fact, without any of this, is found after the analysis (the driver loads it from source and analyzes
-// again): that is what keeps this file a filter, never a judge.
+// with a fact, without any of this, is found after the analysis (the
+// driver loads it from source and analyzes again): that is what keeps
+// this file a filter, never a judge.
 
 import (
 	"bytes"
