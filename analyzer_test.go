@@ -112,6 +112,14 @@ func TestFrameworks(t *testing.T) {
 		"./fiber2mw", "./fiber3mw", "./chisession", "./pkgzauth", "./gothic", "./gothicstore", "./flows", "./consent/app")
 }
 
+// Every built-in model row names what the real modules have at the
+// versions the frameworks module builds with (the tree's packages).
+func TestBuiltinModelsResolve(t *testing.T) {
+	for _, e := range cookielint.BuiltinModelErrors(frameworks.Types(t)) {
+		t.Error(e)
+	}
+}
+
 // Every fix, applied and compared with the .golden files.
 func TestFixes(t *testing.T) {
 	wanttest.RunWithSuggestedFixes(t, testdata, cookielint.NewAnalyzer(cookielint.Config{}), "fixes")

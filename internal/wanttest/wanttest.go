@@ -19,6 +19,7 @@ import (
 	"go/format"
 	"go/scanner"
 	"go/token"
+	"go/types"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -58,6 +59,7 @@ type Tree struct {
 	once  sync.Once
 	err   error
 	byKey map[string]*packages.Package // by the name tests use
+	roots []*packages.Package
 }
 
 // load loads the tree once.
@@ -100,6 +102,7 @@ func (tr *Tree) load() error {
 			tr.err = fmt.Errorf("loading %s: %s", tr.Dir, strings.Join(errs, "; "))
 			return
 		}
+		tr.roots = pkgs
 		tr.byKey = map[string]*packages.Package{}
 		for _, p := range pkgs {
 			if strings.HasSuffix(p.ID, ".test") || p.ID != p.PkgPath && p.ID != p.PkgPath+" ["+p.PkgPath+".test]" {
@@ -121,6 +124,23 @@ func (tr *Tree) load() error {
 		}
 	})
 	return tr.err
+}
+
+// Types returns the type-checked packages of the tree's whole import
+// graph by import path (a package's test variants left out): the real
+// modules' APIs, for tests that check names against them.
+func (tr *Tree) Types(t testing.TB) map[string]*types.Package {
+	t.Helper()
+	if err := tr.load(); err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]*types.Package{}
+	packages.Visit(tr.roots, nil, func(p *packages.Package) {
+		if p.Types != nil && p.ID == p.PkgPath {
+			out[p.PkgPath] = p.Types
+		}
+	})
+	return out
 }
 
 // Result is the outcome of an analyzer on one package.
