@@ -6,6 +6,7 @@ import (
 	"os"
 	"slices"
 	"testing"
+	"time"
 
 	"golang.org/x/tools/go/analysis"
 	analysischecker "golang.org/x/tools/go/analysis/checker"
@@ -19,9 +20,7 @@ import (
 // an importer assumes of it, so reading it from export data changes
 // nothing.
 func TestCompletePackages(t *testing.T) {
-	if testing.Short() {
-		t.Skip("loads the complete packages whole")
-	}
+	testutil.E2E(t, "loads net/http and gin whole from source", 10*time.Minute)
 	dir, err := testutil.Module("testdata/frameworks")
 	if err != nil {
 		t.Fatal(err)

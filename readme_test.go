@@ -11,6 +11,7 @@ import (
 	"unicode"
 
 	"github.com/cookielint/cookielint"
+	"github.com/cookielint/cookielint/internal/testutil"
 	"github.com/cookielint/cookielint/policy"
 )
 
@@ -90,6 +91,15 @@ func TestDocsLinks(t *testing.T) {
 	readme := readDoc(t, "README.md")
 	if !strings.HasPrefix(readme, "\n# cookielint\n\n```sh\ngo run ./cmd/cookielint ./examples/...") || !strings.Contains(readme, "\ngo test ./...") {
 		t.Errorf("README does not open with the two commands")
+	}
+	// The full suite's command is CI's: the switch the end-to-end tests read.
+	full := testutil.E2EEnv + "=1 go test -timeout 60m ./..."
+	ci, err := os.ReadFile(".ci/run")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(readme, "\n"+full) || !strings.Contains(string(ci), "\n"+full+"\n") {
+		t.Errorf("README and .ci/run do not both run the end-to-end suites with %q", full)
 	}
 	pages, err := filepath.Glob("docs/*.md")
 	if err != nil || len(pages) == 0 {

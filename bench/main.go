@@ -14,6 +14,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"flag"
 	"fmt"
 	"os"
@@ -126,7 +127,7 @@ func run(sizes string, runs int, keep bool, checkouts []string) error {
 	if golangci == "build" {
 		golangci = filepath.Join(work, "bin", "golangci-lint")
 		fmt.Println("building golangci-lint", testutil.GolangciVersion, "with the cookielint plugin")
-		if err := testutil.BuildGolangciLint(repo, work, golangci); err != nil {
+		if err := testutil.BuildGolangciLint(context.Background(), repo, work, golangci); err != nil {
 			return err
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"os"
 	"os/exec"
 	"testing"
+	"time"
 
 	"github.com/cookielint/cookielint/internal/testutil"
 )
@@ -13,17 +14,15 @@ import (
 // module through a replace), each correct cookie quiet, each kind of
 // violation and each consent state reported.
 func TestOnRealFrameworks(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds gin")
-	}
+	ctx := testutil.E2E(t, "builds gin and a test binary over it", 10*time.Minute)
 	dir, err := testutil.Module("../testdata/frameworks")
 	if err != nil {
 		t.Fatal(err)
 	}
-	cmd := exec.Command("go", "test", "-count=1", "./runtimecheck")
+	cmd := exec.CommandContext(ctx, "go", "test", "-count=1", "./runtimecheck")
 	cmd.Dir = dir
 	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off")
 	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("go test ./runtimecheck: %v\n%s", err, out)
+		t.Fatalf("go test ./runtimecheck: %v\n%s", testutil.Expired(ctx, err), out)
 	}
 }

@@ -9,6 +9,7 @@
 package corpus
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -74,8 +75,9 @@ var toolErrRE = regexp.MustCompile(`internal error|panic:|goroutine \d+ \[`)
 
 // Run runs cookielint on every module and on std, working in dir, as
 // many at a time as there are CPUs; the results are in the order of
-// Modules, std last.
-func Run(dir string, log io.Writer) ([]Result, error) {
+// Modules, std last. When ctx ends, downloads stop and no module is
+// started: the error says which were left.
+func Run(ctx context.Context, dir string, log io.Writer) ([]Result, error) {
 	out := make([]Result, len(Modules)+1)
 	jobs := make(chan int)
 	var wg sync.WaitGroup
@@ -86,6 +88,13 @@ func Run(dir string, log io.Writer) ([]Result, error) {
 			defer wg.Done()
 			for i := range jobs {
 				m, src := "std", dir
+				if ctx.Err() != nil {
+					out[i] = Result{Module: m, Findings: map[string]int{}, DownloadErr: ctx.Err()}
+					if i < len(Modules) {
+						out[i].Module = Modules[i]
+					}
+					continue
+				}
 				if i < len(Modules) {
 					m = Modules[i]
 				}
@@ -97,7 +106,7 @@ func Run(dir string, log io.Writer) ([]Result, error) {
 				if i < len(Modules) {
 					pattern = "./..."
 					var err error
-					if src, err = fetch(m, dir); err != nil {
+					if src, err = fetch(ctx, m, dir); err != nil {
 						r.DownloadErr = err
 						out[i] = r
 						continue
@@ -113,14 +122,17 @@ func Run(dir string, log io.Writer) ([]Result, error) {
 	}
 	close(jobs)
 	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return out, fmt.Errorf("corpus: %w", err)
+	}
 	return out, nil
 }
 
 // fetch downloads a module and its dependencies and copies it to a
 // writable directory (kept between runs under the user's cache directory,
 // else in dir).
-func fetch(mod, dir string) (string, error) {
-	cmd := exec.Command("go", "mod", "download", "-json", mod)
+func fetch(ctx context.Context, mod, dir string) (string, error) {
+	cmd := exec.CommandContext(ctx, "go", "mod", "download", "-json", mod)
 	cmd.Env = env()
 	raw, err := cmd.Output()
 	if err != nil {
@@ -147,7 +159,7 @@ func fetch(mod, dir string) (string, error) {
 			return "", err
 		}
 	}
-	cmd = exec.Command("go", "mod", "download")
+	cmd = exec.CommandContext(ctx, "go", "mod", "download")
 	cmd.Dir, cmd.Env = dst, env()
 	if b, err := cmd.CombinedOutput(); err != nil {
 		return "", fmt.Errorf("go mod download in %s: %v\n%s", mod, err, b)

@@ -4,17 +4,21 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/cookielint/cookielint/internal/testutil"
 )
 
 // TestCorpus runs cookielint over real modules and the standard library:
 // no panic, no error caused by the tool, no load error.
 func TestCorpus(t *testing.T) {
-	if testing.Short() {
-		t.Skip("downloads and analyzes real modules")
-	}
-	rs, err := Run(t.TempDir(), testLog{t})
+	ctx := testutil.E2E(t, "downloads and analyzes real modules", 40*time.Minute)
+	rs, err := Run(ctx, t.TempDir(), testLog{t})
 	if err != nil {
-		t.Fatal(err)
+		t.Fatal(testutil.Expired(ctx, err))
+	}
+	if ctx.Err() != nil {
+		t.Fatal(testutil.Expired(ctx, ctx.Err()))
 	}
 	var b strings.Builder
 	Markdown(&b, rs)

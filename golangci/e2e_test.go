@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/cookielint/cookielint/internal/testutil"
 )
@@ -18,9 +19,7 @@ import (
 // clone, runs it on a fixture module and checks that it reports what the
 // standalone command reports, facts across packages included.
 func TestGolangciLint(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds golangci-lint (a few minutes)")
-	}
+	ctx := testutil.E2E(t, "builds golangci-lint from source (minutes on a cold machine)", 20*time.Minute)
 	repo, err := filepath.Abs("..")
 	if err != nil {
 		t.Fatal(err)
@@ -33,9 +32,9 @@ func TestGolangciLint(t *testing.T) {
 
 	// golangci-lint built with the plugin, from the module cache (kept
 	// in the user's cache while the plugin's sources do not change).
-	gcl, err := testutil.CachedGolangciLint(repo)
+	gcl, err := testutil.CachedGolangciLint(ctx, repo)
 	if err != nil {
-		t.Fatal(err)
+		t.Fatal(testutil.Expired(ctx, err))
 	}
 
 	// compare runs golangci-lint and the standalone command (with args)

@@ -12,10 +12,11 @@ import (
 )
 
 // frameworksModule is the testdata module with the real frameworks, its
-// modules downloaded.
+// modules downloaded and the packages these tests run the command on
+// compiled (once for every test process: testutil.Module).
 func frameworksModule(t *testing.T) string {
 	t.Helper()
-	dir, err := testutil.Module("../../testdata/frameworks")
+	dir, err := testutil.Module("../../testdata/frameworks", "./fixes", "./inventory/...")
 	if err != nil {
 		t.Fatal(err)
 	}

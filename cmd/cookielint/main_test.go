@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/cookielint/cookielint/internal/testutil"
 )
@@ -159,21 +160,23 @@ func TestDiscoveredPolicyChecked(t *testing.T) {
 	}
 }
 
-// go vet -vettool reports what the standalone command reports, exits
-// non-zero on findings, and sees policy edits although it caches results.
+// go vet -vettool reports what the standalone command reports and exits
+// non-zero on findings.
 func TestGoVet(t *testing.T) {
 	t.Parallel()
 	if testing.Short() {
 		t.Skip("runs go vet")
 	}
-	dir := copyDir(t, "testdata/vetmod")
-	standalone, _ := run(t, dir, bin, "-policy=cookie-policy.yaml", "./...")
+	goVetMatchesStandalone(t, copyDir(t, "testdata/vetmod"))
+}
 
-	vet := func(args ...string) ([]string, int) {
-		out, code := run(t, dir, "go", append([]string{"vet", "-vettool=" + bin}, append(args, "./...")...)...)
-		return findings(out, dir), code
-	}
-	got, code := vet("-policy=cookie-policy.yaml")
+// goVetMatchesStandalone runs go vet on the vetmod fixture in dir and
+// checks its findings against the standalone command's.
+func goVetMatchesStandalone(t *testing.T, dir string) {
+	t.Helper()
+	standalone, _ := run(t, dir, bin, "-policy=cookie-policy.yaml", "./...")
+	out, code := run(t, dir, "go", "vet", "-vettool="+bin, "-policy=cookie-policy.yaml", "./...")
+	got := findings(out, dir)
 	if code == 0 {
 		t.Fatalf("go vet exit 0 with findings")
 	}
@@ -183,13 +186,28 @@ func TestGoVet(t *testing.T) {
 		!strings.Contains(strings.Join(got, "\n"), `app/app.go:16:2: cookie "wrapped" is not declared`) {
 		t.Fatalf("go vet findings:\n%s\nstandalone:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
+}
+
+// go vet caches its results, keyed by the tool's -V=full line, which
+// covers the policy: after each edit of the policy (given with -policy,
+// or discovered) go vet analyzes again. Each edit makes go vet analyze
+// every dependency again, net/http's included: an end-to-end test.
+func TestGoVetPolicyEdits(t *testing.T) {
+	t.Parallel()
+	testutil.E2E(t, "runs go vet over net/http's dependencies four times", 10*time.Minute)
+	dir := copyDir(t, "testdata/vetmod")
+	goVetMatchesStandalone(t, dir)
+	vet := func(args ...string) ([]string, int) {
+		out, code := run(t, dir, "go", append([]string{"vet", "-vettool=" + bin}, append(args, "./...")...)...)
+		return findings(out, dir), code
+	}
 
 	// Declare newcookie: the next run must not serve the cached finding.
 	policy := filepath.Join(dir, "cookie-policy.yaml")
 	if err := os.WriteFile(policy, []byte("version: 1\ncookies:\n  - name: sessionid\n  - name: newcookie\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	got, _ = vet("-policy=cookie-policy.yaml")
+	got, _ := vet("-policy=cookie-policy.yaml")
 	if strings.Contains(strings.Join(got, "\n"), "newcookie") || len(got) != 2 {
 		t.Errorf("after declaring newcookie, go vet still reports:\n%s", strings.Join(got, "\n"))
 	}

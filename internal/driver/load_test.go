@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
@@ -20,24 +21,33 @@ import (
 	"github.com/cookielint/cookielint/internal/testutil"
 )
 
+// subset are the packages of the frameworks module the driver's default
+// tests load: a few frameworks, a library with facts, the inventory's
+// helpers and the sparse loading's wrappers.
+var subset = []string{"./gin", "./sessions", "./fiber3", "./flows", "./inventory/...", "./sparse/..."}
+
 // On the module with the real frameworks, the trimmed load type-checks
 // without an error, trims what cannot reach a cookie and nothing else, and
-// gives exactly the findings of a load of everything from source.
+// gives exactly the findings of a load of everything from source: on a
+// few frameworks' packages here, on the whole module in the end-to-end
+// suite (TestLoadWholeModule).
 func TestLoadFindsWhatAFullLoadFinds(t *testing.T) {
-	dir, err := testutil.Module("../../testdata/frameworks")
-	if err != nil {
-		t.Fatal(err)
-	}
+	compareLoads(t, []string{"./gin", "./sessions", "./fiber3", "./flows", "./inventory/..."})
+}
+
+// TestLoadWholeModule compares the loadings on every package of the
+// frameworks module.
+func TestLoadWholeModule(t *testing.T) {
+	testutil.E2E(t, "compiles and loads every framework of the frameworks module", 15*time.Minute)
+	compareLoads(t, []string{"./..."})
+}
+
+func compareLoads(t *testing.T, patterns []string) {
+	dir, _ := frameworks(t)
 	t.Chdir(dir)
 	t.Setenv("GOWORK", "off")
 	t.Setenv("GOFLAGS", "-mod=mod")
 
-	// The whole module in the full suite; with -short, the packages of a
-	// few frameworks, a library with facts, and the inventory's helpers.
-	patterns := []string{"./..."}
-	if testing.Short() {
-		patterns = []string{"./gin", "./sessions", "./fiber3", "./flows", "./inventory/..."}
-	}
 	trimmed, err := Load(patterns, false, cookielint.Modeled)
 	if err != nil {
 		t.Fatal(err)
@@ -179,10 +189,9 @@ func TestSparseWithTests(t *testing.T) {
 		}
 	}
 	compare(got, "./sparse/t")
-	if testing.Short() {
-		return
+	if !testutil.E2EOn() {
+		return // the whole module, with its tests, in the end-to-end suite
 	}
-	// The whole module, with its tests.
 	g, failed = Analyze(a, true, []string{"./..."}, Loading{Filter: sourceFilter, Dir: dir, Env: env})
 	if g == nil || failed {
 		t.Fatal("sparse load of the module failed")
@@ -191,10 +200,11 @@ func TestSparseWithTests(t *testing.T) {
 }
 
 // frameworks is the module with the real frameworks, its modules
-// downloaded, and the environment to load it in.
+// downloaded and the subset compiled (once for every test process), and
+// the environment to load it in.
 func frameworks(t *testing.T) (dir string, env []string) {
 	t.Helper()
-	dir, err := testutil.Module("../../testdata/frameworks")
+	dir, err := testutil.Module("../../testdata/frameworks", subset...)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,6 +2,7 @@ package testutil
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -21,8 +22,8 @@ const GolangciVersion = "v2.15.0"
 // would but from the module proxy instead of a git clone: its source is
 // copied from the module cache into work, the plugin is imported in its
 // main package, and the binary is written to out.
-func BuildGolangciLint(repo, work, out string) error {
-	dl, err := goCmd(repo, "mod", "download", "-json", "github.com/golangci/golangci-lint/v2@"+GolangciVersion)
+func BuildGolangciLint(ctx context.Context, repo, work, out string) error {
+	dl, err := goCmdContext(ctx, repo, "mod", "download", "-json", "github.com/golangci/golangci-lint/v2@"+GolangciVersion)
 	if err != nil {
 		return err
 	}
@@ -44,7 +45,7 @@ func BuildGolangciLint(repo, work, out string) error {
 		{"build", "-o", out, "./cmd/golangci-lint"},
 	}
 	for _, s := range steps {
-		if _, err := goCmd(src, s...); err != nil {
+		if _, err := goCmdContext(ctx, src, s...); err != nil {
 			return err
 		}
 	}
@@ -59,7 +60,7 @@ func BuildGolangciLint(repo, work, out string) error {
 // anew). Building takes tens
 // of seconds; the cache keeps the dev loop fast, as Go's build cache does.
 // It holds one binary, the last built.
-func CachedGolangciLint(repo string) (string, error) {
+func CachedGolangciLint(ctx context.Context, repo string) (string, error) {
 	key, err := pluginKey(repo)
 	if err != nil {
 		return "", err
@@ -85,7 +86,7 @@ func CachedGolangciLint(repo string) (string, error) {
 	}
 	defer os.RemoveAll(work)
 	tmp := filepath.Join(work, "golangci-lint-bin")
-	if err := BuildGolangciLint(repo, work, tmp); err != nil {
+	if err := BuildGolangciLint(ctx, repo, work, tmp); err != nil {
 		return "", err
 	}
 	// A rename is atomic: a concurrent test sees the whole binary or none.
@@ -134,7 +135,12 @@ func pluginKey(repo string) (string, error) {
 // goCmd runs the go command in dir, outside any workspace, and returns its
 // standard output.
 func goCmd(dir string, args ...string) (string, error) {
-	cmd := exec.Command("go", args...)
+	return goCmdContext(context.Background(), dir, args...)
+}
+
+// goCmdContext is goCmd, killed when ctx ends.
+func goCmdContext(ctx context.Context, dir string, args ...string) (string, error) {
+	cmd := exec.CommandContext(ctx, "go", args...)
 	cmd.Dir = dir
 	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off")
 	var stdout, stderr bytes.Buffer

@@ -4,6 +4,8 @@
 package testutil
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -40,13 +42,36 @@ func WriteFile(path, content string) error {
 }
 
 // Module returns the absolute path of the testdata module at rel, its
-// requirements downloaded.
-func Module(rel string) (string, error) {
+// requirements downloaded and the packages matching patterns compiled,
+// with their dependencies, into the build cache (the export data the
+// standalone command reads).
+//
+// go test ./... runs each package's tests in a process of its own, side
+// by side, and several of them run the command on the same frameworks: on
+// a cold cache each would compile them again at the same time. So the
+// download and the compile run under a lock that every test process
+// shares for this module and build cache: the first compiles, the others
+// wait and find the compiled packages in the cache.
+func Module(rel string, patterns ...string) (string, error) {
 	dir, err := filepath.Abs(rel)
 	if err != nil {
 		return "", err
 	}
-	return dir, DownloadModules(dir)
+	sum := sha256.Sum256([]byte(dir + "\x00" + os.Getenv("GOCACHE")))
+	unlock, err := lockFile(filepath.Join(os.TempDir(), "cookielint-test-"+hex.EncodeToString(sum[:8])+".lock"))
+	if err != nil {
+		return "", err
+	}
+	defer unlock()
+	if err := DownloadModules(dir); err != nil {
+		return "", err
+	}
+	if len(patterns) > 0 {
+		if _, err := goCmd(dir, append([]string{"list", "-e", "-export", "-deps", "-f", "{{.ImportPath}}"}, patterns...)...); err != nil {
+			return "", err
+		}
+	}
+	return dir, nil
 }
 
 // DownloadModules fetches the requirements of the module in dir (tests
