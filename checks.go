@@ -90,6 +90,9 @@ func (c *checker) rulesCookie(s *site) *rules.Cookie {
 		SameSite: conv(attrSameSite), Path: conv(attrPath), Domain: conv(attrDomain), MaxAge: conv(attrMaxAge),
 		Expires: conv(attrExpires), Partitioned: conv(attrPartitioned), Header: s.header,
 	}
+	if s.clearing() {
+		rc.Value = rules.Str("") // never given a value: the zero value, a clearing
+	}
 	if k.readByScripts && s.library != nil {
 		rc.ReadByScripts = s.library.via
 	}

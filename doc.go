@@ -19,6 +19,7 @@
 //   - policy: a Path or Domain other than the policy declares.
 //
 // Attributes decided at run time (Secure: cfg.Secure) are not reported
-// unless -strict is set. Deletions (MaxAge < 0, Expires in the past) are
-// exempt from all but the prefix and policy checks.
+// unless -strict is set. Deletions (MaxAge < 0, Expires in the past) and
+// clearings (an empty value, or none and no attribute) are exempt from all
+// but the prefix and policy checks.
 package cookielint

@@ -156,7 +156,7 @@ func TestHarness(t *testing.T) {
 import "net/http"
 
 func f(w http.ResponseWriter) {
-	http.SetCookie(w, &http.Cookie{Name: "tracker"})
+	http.SetCookie(w, &http.Cookie{Name: "tracker", Value: "1"})
 }
 `
 	fset, file, diags, ok, err := analyzeSource(t, src, Config{})

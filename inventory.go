@@ -56,7 +56,7 @@ func (c *checker) record(s *site) {
 		Through:    s.through,
 		Built:      k.ctor,
 		Attributes: map[string]string{},
-		Deletion:   k.isDeletion(),
+		Deletion:   k.isDeletion() || s.clearing(),
 	}
 	if s.sink != nil {
 		set.Via = s.sink.via

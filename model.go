@@ -138,6 +138,43 @@ func (c *cookie) isDeletion() bool {
 	return false
 }
 
+// carriesValue reports whether a cookie type has its value in a field or
+// a setter, so that a cookie of it that was never given one has the
+// zero value "".
+func (m *cookieModel) carriesValue() bool {
+	for _, a := range m.fields {
+		if a == attrValue {
+			return true
+		}
+	}
+	for _, a := range m.setters {
+		if a == attrValue {
+			return true
+		}
+	}
+	return false
+}
+
+// clearing reports whether a site's cookie carries nothing: built from a
+// cookie type without a value (its value is "") and without any attribute
+// that would make it a live cookie (Secure, HttpOnly, SameSite,
+// Partitioned, Expires, a positive Max-Age). Written out, it clears the
+// cookie of that name, as http.SetCookie(w, &http.Cookie{Name: state})
+// does; only its Path and Domain matter, as for deletions.
+func (s *site) clearing() bool {
+	k := &s.cookie
+	if s.library != nil || k.model == nil || !k.model.carriesValue() || k.attrs[attrValue].k != absent {
+		return false
+	}
+	for _, a := range []attr{attrSecure, attrHttpOnly, attrSameSite, attrPartitioned, attrExpires, attrSessionOnly} {
+		if k.attrs[a].k != absent {
+			return false
+		}
+	}
+	ma := k.attrs[attrMaxAge]
+	return ma.k == absent || ma.k == konst && ma.i == 0
+}
+
 // site is one place a cookie is set: the call, the sink model that matched
 // it, and what is known of the cookie at that point.
 type site struct {

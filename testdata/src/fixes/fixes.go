@@ -30,7 +30,7 @@ func stores(w http.ResponseWriter) {
 	http.SetCookie(w, d) // want `with Secure: false`
 
 	var v http.Cookie
-	v.Name = "sessionid"
+	v.Name, v.Value = "sessionid", "v"
 	http.SetCookie(w, &v) // want `without Secure` `without HttpOnly`
 }
 

@@ -37,7 +37,7 @@ func closures(w http.ResponseWriter, r *http.Request) {
 	// With a cookie parameter.
 	send := func(k *http.Cookie) { http.SetCookie(w, k) } // want `cookie "csrftoken" is set without Secure`
 	send(&http.Cookie{Name: "sessionid", Secure: true, HttpOnly: true})
-	send(&http.Cookie{Name: "csrftoken"})
+	send(&http.Cookie{Name: "csrftoken", Value: "t"})
 }
 
 func deferred(w http.ResponseWriter, r *http.Request) error {

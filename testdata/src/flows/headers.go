@@ -19,8 +19,8 @@ func headerValues(w http.ResponseWriter, r *http.Request, token string, upstream
 	concat += "; Secure; HttpOnly" // x += y: decided at run time
 	w.Header().Add("Set-Cookie", concat)
 
-	w.Header()["Set-Cookie"] = []string{"sessionid=" + token + "; Secure"} // want `erases the cookie set at line 20` `cookie "sessionid" is set without HttpOnly`
-	w.Header()["Set-Cookie"] = append(w.Header()["Set-Cookie"], "csrftoken=x")  // want `cookie "csrftoken" is set without Secure`
+	w.Header()["Set-Cookie"] = []string{"sessionid=" + token + "; Secure"}     // want `erases the cookie set at line 20` `cookie "sessionid" is set without HttpOnly`
+	w.Header()["Set-Cookie"] = append(w.Header()["Set-Cookie"], "csrftoken=x") // want `cookie "csrftoken" is set without Secure`
 	w.Header()["Set-Cookie"] = append(w.Header()["Set-Cookie"], "csrftoken=x; Secure")
 
 	// A proxy forwarding what the upstream set: decided there.
@@ -32,12 +32,15 @@ func headerValues(w http.ResponseWriter, r *http.Request, token string, upstream
 	w.Header().Add("Set-Cookie", fwd)
 }
 
-func clearing(w http.ResponseWriter) {
-	http.SetCookie(w, &http.Cookie{Name: "sessionid", Value: "", Path: "/"})              // a clearing carries nothing
-	w.Header().Add("Set-Cookie", "sessionid=; Path=/")                                    // the same in a header
+func clearing(w http.ResponseWriter, v string) {
+	http.SetCookie(w, &http.Cookie{Name: "sessionid", Value: "", Path: "/"})                     // a clearing carries nothing
+	w.Header().Add("Set-Cookie", "sessionid=; Path=/")                                           // the same in a header
 	http.SetCookie(w, &http.Cookie{Name: "scoped", Value: "", Path: "/", Domain: "example.com"}) // want `cookie "scoped" is set with Path "/", but the policy declares Path "/app"`
-	http.SetCookie(w, &http.Cookie{Name: "__Host-id", Value: ""})                          // want `cookie "__Host-id" has the __Host- prefix but is set without Secure` `has no Path`
-	http.SetCookie(w, &http.Cookie{Name: "sessionid", Path: "/"})                          // want `cookie "sessionid" is set without Secure` `without HttpOnly`
+	http.SetCookie(w, &http.Cookie{Name: "__Host-id", Value: ""})                                // want `cookie "__Host-id" has the __Host- prefix but is set without Secure` `has no Path`
+	http.SetCookie(w, &http.Cookie{Name: "sessionid", Path: "/"})                                // never given a value: the zero value "" clears it too
+	http.SetCookie(w, &http.Cookie{Name: "sessionid", MaxAge: 0})                                // the clearing written as in-house code writes it
+	http.SetCookie(w, &http.Cookie{Name: "sessionid", Value: v, Path: "/"})                      // want `cookie "sessionid" is set without Secure` `without HttpOnly`
+	http.SetCookie(w, &http.Cookie{Name: "sessionid", HttpOnly: true})                           // want `cookie "sessionid" is set without Secure`
 }
 
 func sentBack(w http.ResponseWriter, r *http.Request) {
