@@ -206,7 +206,7 @@ func (w *walker) storeElement(ix *ast.IndexExpr, r ast.Expr, st *state) {
 // once for each element, in order: each iteration starts from the state
 // the one before left. The key, when it is an index, is that index. It
 // reports false when the range is not over such a collection.
-func (w *walker) rangeCollection(s *ast.RangeStmt, st *state) bool {
+func (w *walker) rangeCollection(s *ast.RangeStmt, st *state, label string) bool {
 	var elems []*cookie  // a literal's
 	var listV *types.Var // or a followed collection's, in each state
 	n := 0
@@ -270,8 +270,14 @@ func (w *walker) rangeCollection(s *ast.RangeStmt, st *state) bool {
 				iter.scalars[keyVar] = scalar{val: constant.MakeInt64(int64(i)), typ: keyVar.Type()}
 			}
 		}
+		t := w.enter(label, true)
 		w.stmt(s.Body, iter)
+		w.leave()
+		iter = joinAll(iter, t.conts)
 		iter.dead = false
+		if len(t.breaks) > 0 {
+			out = joinAll(out, t.breaks)
+		}
 		if exits {
 			if out == nil {
 				out = iter

@@ -47,6 +47,67 @@ type walker struct {
 	deferred     []deferredCall
 	collectExits bool
 	exits        []*state
+
+	// targets are the loops, switches and selects around the statement
+	// being walked, innermost last, with the states their break and
+	// continue statements carry out of the flow; label is the label of
+	// the statement about to be walked.
+	targets []*branchTarget
+	label   string
+}
+
+// branchTarget is a statement a break or continue leaves to: the states
+// that reach its end by a break, and (for a loop) its next iteration by a
+// continue.
+type branchTarget struct {
+	label  string
+	loop   bool
+	breaks []*state
+	conts  []*state
+}
+
+// enter pushes a loop, switch or select, with the label written before
+// it; leave pops it.
+func (w *walker) enter(label string, loop bool) *branchTarget {
+	t := &branchTarget{label: label, loop: loop}
+	w.targets = append(w.targets, t)
+	return t
+}
+
+func (w *walker) leave() { w.targets = w.targets[:len(w.targets)-1] }
+
+// branch handles break and continue: the state goes to the statement they
+// leave to, and nothing after them here runs. A goto keeps the flow (the
+// state after it is then only less precise).
+func (w *walker) branch(s *ast.BranchStmt, st *state) {
+	if s.Tok != token.BREAK && s.Tok != token.CONTINUE || st.dead {
+		return
+	}
+	for i := len(w.targets) - 1; i >= 0; i-- {
+		t := w.targets[i]
+		if s.Label != nil && t.label != s.Label.Name || s.Tok == token.CONTINUE && !t.loop {
+			continue
+		}
+		if s.Tok == token.BREAK {
+			t.breaks = append(t.breaks, st.copy())
+		} else {
+			t.conts = append(t.conts, st.copy())
+		}
+		st.dead = true
+		return
+	}
+}
+
+// joinAll merges states into st (nil: none yet); dead ones add nothing.
+func joinAll(st *state, more []*state) *state {
+	for _, m := range more {
+		if st == nil {
+			st = m
+			continue
+		}
+		st = merge(st, m)
+	}
+	return st
 }
 
 func (w *walker) info() *types.Info { return w.c.pass.TypesInfo }
@@ -72,6 +133,8 @@ func (w *walker) stmt(s ast.Stmt, st *state) {
 	prev := w.cur
 	w.cur = st
 	defer func() { w.cur = prev }()
+	label := w.label
+	w.label = ""
 	w.c.at = s.Pos()
 	if testHookStmt != nil {
 		testHookStmt(w.c.pass.Fset.Position(s.Pos()))
@@ -108,21 +171,27 @@ func (w *walker) stmt(s ast.Stmt, st *state) {
 			w.expr(s.Cond, st)
 		}
 		loop := st.copy()
+		t := w.enter(label, true)
 		w.stmt(s.Body, loop)
+		w.leave()
+		loop = joinAll(loop, t.conts)
 		if s.Post != nil {
 			w.stmt(s.Post, loop)
 		}
-		loop.dead = false // break and continue reach the loop's exit
-		*st = *merge(st, loop)
+		loop.dead = false // the loop's condition may end it here
+		*st = *joinAll(merge(st, loop), t.breaks)
 	case *ast.RangeStmt:
 		w.expr(s.X, st)
-		if w.rangeCollection(s, st) {
+		if w.rangeCollection(s, st, label) {
 			return
 		}
 		loop := st.copy()
+		t := w.enter(label, true)
 		w.stmt(s.Body, loop)
+		w.leave()
+		loop = joinAll(loop, t.conts)
 		loop.dead = false
-		*st = *merge(st, loop)
+		*st = *joinAll(merge(st, loop), t.breaks)
 	case *ast.SwitchStmt:
 		if s.Init != nil {
 			w.stmt(s.Init, st)
@@ -130,15 +199,15 @@ func (w *walker) stmt(s ast.Stmt, st *state) {
 		if s.Tag != nil {
 			w.expr(s.Tag, st)
 		}
-		w.clauses(s.Body, st, s.Tag == nil)
+		w.clauses(s.Body, st, s.Tag == nil, label)
 	case *ast.TypeSwitchStmt:
 		if s.Init != nil {
 			w.stmt(s.Init, st)
 		}
 		w.stmt(s.Assign, st)
-		w.clauses(s.Body, st, false)
+		w.clauses(s.Body, st, false, label)
 	case *ast.SelectStmt:
-		w.clauses(s.Body, st, false)
+		w.clauses(s.Body, st, false, label)
 	case *ast.ReturnStmt:
 		for _, r := range s.Results {
 			w.expr(r, st)
@@ -151,7 +220,10 @@ func (w *walker) stmt(s ast.Stmt, st *state) {
 		}
 		st.dead = true
 	case *ast.LabeledStmt:
+		w.label = s.Label.Name
 		w.stmt(s.Stmt, st)
+	case *ast.BranchStmt:
+		w.branch(s, st)
 	case *ast.DeferStmt:
 		// The arguments are evaluated now; the call itself runs at the
 		// end, after every sink of the function: only a deferred sink
@@ -193,7 +265,12 @@ func (w *walker) stmt(s ast.Stmt, st *state) {
 // default may run none of them.
 // In a switch without a tag (conditions), a clause runs when one of its
 // conditions is true and those of the clauses before it are false.
-func (w *walker) clauses(body *ast.BlockStmt, st *state, conditions bool) {
+func (w *walker) clauses(body *ast.BlockStmt, st *state, conditions bool, label string) {
+	t := w.enter(label, false)
+	defer func() {
+		w.leave()
+		*st = *joinAll(st, t.breaks)
+	}()
 	var out *state
 	hasDefault := false
 	var before guard // what the earlier conditions' being false confirms

@@ -148,3 +148,49 @@ func asValue(mux *http.ServeMux) {
 }
 
 func run(f func(http.ResponseWriter)) {}
+
+// A loop that skips what the visitor did not agree to: continue and break
+// leave the rest of the body, so what follows is guarded.
+func loopGuard(w http.ResponseWriter, r *http.Request, names []string) {
+	for _, name := range names {
+		if !checks.Allowed(r, "statistics") {
+			continue
+		}
+		http.SetCookie(w, &http.Cookie{Name: "_ga", Value: name, Secure: true, HttpOnly: true})
+	}
+	for range names {
+		if !checks.Allowed(r, "statistics") {
+			w.WriteHeader(http.StatusNoContent) // no continue: the set below is reached without consent
+		}
+		http.SetCookie(w, &http.Cookie{Name: "_ga", Value: "1", Secure: true, HttpOnly: true}) // want `cookie "_ga" \(statistics\) needs the visitor's consent`
+	}
+	for i := 0; i < len(names); i++ {
+		if checks.Allowed(r, "marketing") {
+			http.SetCookie(w, &http.Cookie{Name: "ads", Value: "1", Secure: true, HttpOnly: true})
+			continue
+		}
+		http.SetCookie(w, &http.Cookie{Name: "ads", Value: "1", Secure: true, HttpOnly: true}) // want `cookie "ads" \(marketing\) needs the visitor's consent`
+	}
+outer:
+	for _, name := range names {
+		for range names {
+			if !checks.Allowed(r, "preferences") {
+				continue outer
+			}
+		}
+		http.SetCookie(w, &http.Cookie{Name: "theme", Value: name, Secure: true, HttpOnly: true}) // want `cookie "theme" \(preferences\) needs the visitor's consent`
+	}
+	for _, name := range names {
+		switch {
+		case !checks.Allowed(r, "preferences"):
+			break // leaves the switch only
+		}
+		http.SetCookie(w, &http.Cookie{Name: "theme", Value: name, Secure: true, HttpOnly: true}) // want `cookie "theme" \(preferences\) needs the visitor's consent`
+	}
+	for _, name := range []string{"a", "b"} {
+		if !checks.Allowed(r, "marketing") {
+			break
+		}
+		http.SetCookie(w, &http.Cookie{Name: "ads", Value: name, Secure: true, HttpOnly: true})
+	}
+}
