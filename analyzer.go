@@ -310,7 +310,9 @@ func (c *checker) function(body *ast.BlockStmt) {
 	w := &walker{c: c}
 	w.body(body)
 	for _, s := range w.sites {
-		c.check(s)
+		if s.keyParam == 0 {
+			c.check(s)
+		}
 	}
 }
 

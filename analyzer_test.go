@@ -20,6 +20,7 @@ var (
 		"strict", "nopolicy/sub", "withtests", "policydata", "badpolicy", "helpers/wrap", "helpers/api", "fixes",
 		"odd", "cgocookie", "nofacts", "usermodels/app", "usermodels/unused", "usermodels/web", "options/lib", "options/app",
 		"gaps/app", "flows", "consent/app", "consent/strictapp", "consent/checks",
+		"inferred/web", "inferred/app",
 	}}
 	frameworks = &wanttest.Tree{Dir: "testdata/frameworks", Prepare: testutil.DownloadModules, Trim: cookielint.Modeled, Packages: []string{
 		"./gin", "./echo4", "./echo5", "./fiber2", "./fiber3", "./fasthttp", "./sessions", "./csrf", "./nosurf", "./scs",
@@ -110,6 +111,14 @@ func TestFrameworks(t *testing.T) {
 		"./gin", "./echo4", "./echo5", "./fiber2", "./fiber3", "./fasthttp", "./sessions", "./csrf", "./nosurf", "./scs",
 		"./beego", "./iris", "./irismw", "./hertz", "./gincontrib", "./echocsrf", "./echocontrib", "./echocontrib2",
 		"./fiber2mw", "./fiber3mw", "./chisession", "./pkgzauth", "./gothic", "./gothicstore", "./flows", "./consent/app")
+}
+
+// What a function does with a cookie is inferred from its body, across
+// packages, for code no model names (issue 23): an in-house framework's
+// context over an *http.Response whose SetCookie calls AddHeader(key,
+// value), the header named by the caller.
+func TestInferred(t *testing.T) {
+	wanttest.Run(t, testdata, cookielint.NewAnalyzer(cookielint.Config{}), "inferred/web", "inferred/app")
 }
 
 // Every built-in model row names what the real modules have at the

@@ -22,12 +22,21 @@ import (
 // headerCookie is the pseudo-model of a cookie written as a header string.
 var headerCookie = &cookieModel{pkg: "net/http", name: "Set-Cookie header"}
 
+//
+// A helper that writes a header whose name its caller gives
+// (AddHeader(key, value string)) sets a cookie where a caller passes
+// Set-Cookie: the site carries the parameter (keyParam), is not checked
+// here, and becomes a site at each call that passes Set-Cookie.
 func (w *walker) headerSink(s *sinkModel, call *ast.CallExpr, st *state) {
 	if len(call.Args) != 2 {
 		return
 	}
-	key, ok := w.constString(call.Args[0])
-	if !ok || textproto.CanonicalMIMEHeaderKey(key) != "Set-Cookie" {
+	keyParam := 0
+	if key, ok := w.headerName(call.Args[0]); !ok {
+		if keyParam = w.stringParam(call.Args[0]); keyParam == 0 {
+			return
+		}
+	} else if !isSetCookie(key) {
 		return
 	}
 	var writer string
@@ -38,6 +47,12 @@ func (w *walker) headerSink(s *sinkModel, call *ast.CallExpr, st *state) {
 		writer = w.headerOwner(f.X)
 	}
 	line := w.line(call.Pos())
+	if keyParam > 0 {
+		if c, hdr := w.headerValue(call.Args[1], st); c != nil {
+			w.addSite(&site{call: call, sink: s, cookie: *c, header: hdr, keyParam: keyParam})
+		}
+		return
+	}
 	if s.erases && writer != "" {
 		for i := len(st.sets) - 1; i >= 0; i-- {
 			if r := st.sets[i]; r.writer == writer {
@@ -65,8 +80,7 @@ func (w *walker) headerIndexStore(ix *ast.IndexExpr, r ast.Expr, st *state) {
 	if !isNamed(w.info().TypeOf(ix.X), "net/http", "Header") {
 		return
 	}
-	key, ok := w.constString(ix.Index)
-	if !ok || textproto.CanonicalMIMEHeaderKey(key) != "Set-Cookie" {
+	if key, ok := w.headerName(ix.Index); !ok && w.stringParam(ix.Index) == 0 || ok && !isSetCookie(key) {
 		return
 	}
 	set := w.c.models.sinks[funcKey{"net/http", "Header", "Set"}]
@@ -117,6 +131,36 @@ func (w *walker) headerOwner(e ast.Expr) string {
 	return w.writerKey(e)
 }
 
+// headerName returns the header name an expression holds when it is a
+// constant, or a variable known to hold one.
+func (w *walker) headerName(e ast.Expr) (string, bool) {
+	cv, _, _ := w.constValue(e)
+	if cv == nil || cv.Kind() != constant.String {
+		return "", false
+	}
+	return constant.StringVal(cv), true
+}
+
+// isSetCookie reports whether a header name is Set-Cookie.
+func isSetCookie(key string) bool { return textproto.CanonicalMIMEHeaderKey(key) == "Set-Cookie" }
+
+// stringParam returns the 1-based parameter of the function walked that
+// e names, if it is one of string type, or 0.
+func (w *walker) stringParam(e ast.Expr) int {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return 0
+	}
+	v, ok := w.info().Uses[id].(*types.Var)
+	if !ok || w.params[v] == 0 {
+		return 0
+	}
+	if b, ok := v.Type().Underlying().(*types.Basic); !ok || b.Info()&types.IsString == 0 {
+		return 0
+	}
+	return w.params[v]
+}
+
 func (w *walker) constString(e ast.Expr) (string, bool) {
 	tv, ok := w.info().Types[e]
 	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
@@ -137,6 +181,15 @@ func (w *walker) headerValueDepth(e ast.Expr, st *state, depth int) (*cookie, bo
 		if err != nil {
 			w.c.report(e, catHeader, "%s", rules.Unparsable(s, err).Message)
 			return nil, true
+		}
+		return c, true
+	}
+	// A line the caller gives: each call's argument is read there.
+	if p := w.stringParam(e); p > 0 {
+		c := unknownCookie(headerCookie, e.Pos())
+		c.headerParam = p
+		for i := range c.attrs {
+			c.attrs[i].param = p
 		}
 		return c, true
 	}

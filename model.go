@@ -111,6 +111,9 @@ type cookie struct {
 	// readByScripts: the library that sets it needs scripts to read it
 	// (a double-submit XSRF token), so HttpOnly is the policy's to waive.
 	readByScripts bool
+	// headerParam: the cookie is the Set-Cookie line the caller passes as
+	// this 1-based argument, read at each call.
+	headerParam int
 }
 
 // unknownCookie is a cookie of which nothing is known: a parameter, a
@@ -202,6 +205,10 @@ type site struct {
 	// consentDuty: the cookie needs consent that nothing here checked,
 	// left to the function's callers.
 	consentDuty bool
+	// keyParam: the header is named by this 1-based argument of the
+	// function (AddHeader(key, value)): a cookie only where a caller
+	// passes Set-Cookie, so it is checked at those calls, not here.
+	keyParam int
 }
 
 // absentAt notes, in each absent attribute, the syntax that built the

@@ -34,6 +34,10 @@ func (*Summary) AFact() {}
 func (s *Summary) String() string {
 	var b []byte
 	for _, st := range s.Sets {
+		if st.KeyParam > 0 {
+			b = fmt.Appendf(b, "sets(%s, where arg %d is Set-Cookie) ", st.Cookie.String(), st.KeyParam)
+			continue
+		}
 		b = fmt.Appendf(b, "sets(%s) ", st.Cookie.String())
 	}
 	if s.Returns != nil {
@@ -56,6 +60,9 @@ type SummarySite struct {
 	// function, per category (consent.go); GuardBy names the checks.
 	Guard   [numCategories]uint8
 	GuardBy [numCategories]string
+	// KeyParam: the site writes a header named by this 1-based argument;
+	// it sets a cookie only at the calls that pass Set-Cookie.
+	KeyParam int
 
 	pos token.Pos // the sink, when in the package being analyzed
 }
@@ -67,14 +74,20 @@ type SummaryCookie struct {
 	// OptionsParam: the functional options of this 1-based (variadic)
 	// argument on apply to the cookie, at each call.
 	OptionsParam int
-	Attrs        [numAttrs]SummaryValue
-	Where        string // file:line where it is built
+	// HeaderParam: the cookie is the Set-Cookie line given as this
+	// 1-based argument, read at each call.
+	HeaderParam int
+	Attrs       [numAttrs]SummaryValue
+	Where       string // file:line where it is built
 
 	built token.Pos
 }
 
 func (c *SummaryCookie) String() string {
 	s := c.Model
+	if c.HeaderParam > 0 {
+		return s + fmt.Sprintf(" line from arg %d", c.HeaderParam)
+	}
 	if c.Param > 0 {
 		s += fmt.Sprintf(" from arg %d", c.Param)
 	}
@@ -124,7 +137,8 @@ func (*packageFact) String() string { return "cookie functions" }
 
 // summarize turns a cookie at the end of a function into its summary.
 func (c *checker) summarize(k *cookie) SummaryCookie {
-	sc := SummaryCookie{Model: k.model.pkg + "." + k.model.name, Param: k.param, OptionsParam: k.optionsParam, Where: c.where(k.built), built: k.built}
+	sc := SummaryCookie{Model: k.model.pkg + "." + k.model.name, Param: k.param, OptionsParam: k.optionsParam, HeaderParam: k.headerParam,
+		Where: c.where(k.built), built: k.built}
 	for a, v := range k.attrs {
 		sc.Attrs[a] = SummaryValue{Known: uint8(v.k), Bool: v.b, Int: v.i, Str: v.s, Param: v.param, Field: v.field, pos: v.pos}
 	}
@@ -157,7 +171,7 @@ func (c *checker) where(p token.Pos) string {
 // parametric reports whether a cookie depends on the function's
 // parameters, so that callers learn something by substituting arguments.
 func parametric(k *cookie) bool {
-	if k.param > 0 || k.optionsParam > 0 {
+	if k.param > 0 || k.optionsParam > 0 || k.headerParam > 0 {
 		return true
 	}
 	for a, v := range k.attrs {
@@ -228,8 +242,10 @@ func (c *checker) analyzeFunc(fn *types.Func, decl *ast.FuncDecl) *Summary {
 	}
 	var s Summary
 	for _, st := range w.sites {
-		c.check(st)
-		param := parametric(&st.cookie)
+		if st.keyParam == 0 {
+			c.check(st)
+		}
+		param := parametric(&st.cookie) || st.keyParam > 0
 		if !param && !st.consentDuty || len(s.Sets) >= maxSummarySites {
 			continue
 		}
@@ -240,7 +256,7 @@ func (c *checker) analyzeFunc(fn *types.Func, decl *ast.FuncDecl) *Summary {
 		reported := slices.Clone(st.reported)
 		sort.Strings(reported)
 		ss := &SummarySite{
-			Cookie: c.summarize(&st.cookie), Via: via, Header: st.header, ConsentOnly: !param,
+			Cookie: c.summarize(&st.cookie), Via: via, Header: st.header, ConsentOnly: !param, KeyParam: st.keyParam,
 			Reported: slices.Compact(reported), Where: c.where(st.call.Pos()), pos: st.call.Pos(),
 		}
 		for i := range st.guard.kind {
@@ -357,8 +373,45 @@ func (w *walker) summarizedCall(call *ast.CallExpr, st *state) bool {
 		return false
 	}
 	args := w.callArgs(call, fn)
+	arg := func(p int) ast.Expr {
+		if p < 1 || p > len(args) {
+			return nil
+		}
+		return args[p-1]
+	}
 	for _, ss := range s.Sets {
-		k := w.instantiate(&ss.Cookie, args, call.Ellipsis.IsValid(), st, "")
+		keyParam := 0
+		if ss.KeyParam > 0 { // a header the caller names: a cookie if it passes Set-Cookie
+			e := arg(ss.KeyParam)
+			if e == nil {
+				continue
+			}
+			if key, ok := w.headerName(e); ok && !isSetCookie(key) {
+				continue
+			} else if !ok {
+				if keyParam = w.stringParam(e); keyParam == 0 {
+					continue // named at run time: not known to be a cookie
+				}
+			}
+		}
+		header := ss.Header
+		var k *cookie
+		if p := ss.Cookie.HeaderParam; p > 0 { // the Set-Cookie line is the caller's argument
+			e := arg(p)
+			if e == nil {
+				continue
+			}
+			line, hdr := w.headerValue(e, st)
+			if line == nil {
+				continue
+			}
+			k, header = line.clone(), hdr
+			if !w.c.local(k.built) {
+				k.built = call.Pos()
+			}
+		} else {
+			k = w.instantiate(&ss.Cookie, args, call.Ellipsis.IsValid(), st, "")
+		}
 		if k == nil {
 			continue
 		}
@@ -371,8 +424,8 @@ func (w *walker) summarizedCall(call *ast.CallExpr, st *state) bool {
 				g.kind[i], g.by[i] = guardKind(ss.Guard[i]), ss.GuardBy[i]
 			}
 		}
-		w.sites = append(w.sites, &site{call: call, sink: w.c.models.sinkByVia(ss.Via), cookie: *k, header: ss.Header, helper: ss, through: funcName(fn),
-			guard: g, fn: w.fn})
+		w.sites = append(w.sites, &site{call: call, sink: w.c.models.sinkByVia(ss.Via), cookie: *k, header: header, helper: ss, through: funcName(fn),
+			guard: g, fn: w.fn, keyParam: keyParam})
 	}
 	return len(s.Sets) > 0
 }
