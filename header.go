@@ -22,7 +22,8 @@ import (
 // headerCookie is the pseudo-model of a cookie written as a header string.
 var headerCookie = &cookieModel{pkg: "net/http", name: "Set-Cookie header"}
 
-// A helper that writes a header whose name its caller gives
+// headerSink records a Set-Cookie header written by Add or Set. A helper
+// that writes a header whose name its caller gives
 // (AddHeader(key, value string)) sets a cookie where a caller passes
 // Set-Cookie: the site carries the parameter (keyParam), is not checked
 // here, and becomes a site at each call that passes Set-Cookie.
