@@ -26,7 +26,7 @@ var (
 		"./gin", "./echo4", "./echo5", "./fiber2", "./fiber3", "./fasthttp", "./sessions", "./csrf", "./nosurf", "./scs",
 		"./beego", "./iris", "./irismw", "./hertz", "./gincontrib", "./echocsrf", "./echocontrib", "./echocontrib2",
 		"./fiber2mw", "./fiber3mw", "./chisession", "./pkgzauth", "./gothic", "./gothicstore", "./flows", "./consent/app",
-		"./fixes",
+		"./fixes", "./inferred/sess", "./inferred/app",
 	}}
 	sessions12 = &wanttest.Tree{Dir: "testdata/sessions12", Prepare: testutil.DownloadModules, Trim: cookielint.Modeled, Packages: []string{"./app"}}
 )
@@ -119,6 +119,13 @@ func TestFrameworks(t *testing.T) {
 // value), the header named by the caller.
 func TestInferred(t *testing.T) {
 	wanttest.Run(t, testdata, cookielint.NewAnalyzer(cookielint.Config{}), "inferred/web", "inferred/app")
+}
+
+// Sessions through helpers and struct fields: a store configured in a
+// constructor and kept in a field, a getter that returns the session and a
+// saver that saves its parameter.
+func TestInferredSessions(t *testing.T) {
+	wanttest.Run(t, frameworks, cookielint.NewAnalyzer(cookielint.Config{}), "./inferred/sess", "./inferred/app")
 }
 
 // Every built-in model row names what the real modules have at the

@@ -339,13 +339,13 @@ func (c *checker) holderCookie(v *types.Var) *cookie {
 			case *ast.KeyValueExpr: // T{field: store}
 				if id, ok := n.Key.(*ast.Ident); ok && v.IsField() && c.pass.TypesInfo.Uses[id] == v {
 					creations++
-					k = w.cookieOf(n.Value, newState())
+					k = c.holderValue(w, v, n.Value)
 				}
 			case *ast.ValueSpec:
 				for i, name := range n.Names {
 					if c.pass.TypesInfo.Defs[name] == v && i < len(n.Values) {
 						creations++
-						k = w.cookieOf(n.Values[i], newState())
+						k = c.holderValue(w, v, n.Values[i])
 					}
 				}
 			case *ast.AssignStmt:
@@ -356,7 +356,7 @@ func (c *checker) holderCookie(v *types.Var) *cookie {
 					r := n.Rhs[i]
 					if isV(l) {
 						creations++
-						k = w.cookieOf(r, newState())
+						k = c.holderValue(w, v, r)
 						continue
 					}
 					sel, ok := ast.Unparen(l).(*ast.SelectorExpr)
@@ -426,6 +426,21 @@ func (c *checker) holderCookie(v *types.Var) *cookie {
 	}
 	c.holders[v] = k
 	return k
+}
+
+// holderValue is the configuration an expression assigned to the holder
+// variable v gives it: another variable's, worked out where that one is
+// configured (st := sessions.NewCookieStore(k); st.Options.Secure = true;
+// return &Ctx{store: st}), or what the expression builds.
+func (c *checker) holderValue(w *walker, v *types.Var, e ast.Expr) *cookie {
+	if id, ok := ast.Unparen(e).(*ast.Ident); ok {
+		if u, ok := c.pass.TypesInfo.ObjectOf(id).(*types.Var); ok && u != v {
+			if m, _ := c.models.modelOf(u.Type()); m != nil && m.holder {
+				return c.holderCookie(u).clone()
+			}
+		}
+	}
+	return w.cookieOf(e, newState())
 }
 
 // fieldStore evaluates x.f = r for a field of m.

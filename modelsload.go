@@ -239,6 +239,7 @@ func (r *models) addLibrary(l *libraryModel) {
 	for _, m := range l.objects {
 		m.holder = true
 		r.types[typeKey{m.pkg, m.name}] = m
+		r.byName[m.pkg+"."+m.name] = m // summaries name them: a session a helper returns or saves
 		r.pkgs[m.pkg] = true
 	}
 }
