@@ -20,7 +20,7 @@ var (
 		"strict", "nopolicy/sub", "withtests", "policydata", "badpolicy", "helpers/wrap", "helpers/api", "fixes",
 		"odd", "cgocookie", "nofacts", "usermodels/app", "usermodels/unused", "usermodels/web", "options/lib", "options/app",
 		"gaps/app", "flows", "consent/app", "consent/strictapp", "consent/checks",
-		"inferred/web", "inferred/app",
+		"inferred/web", "inferred/mvc", "inferred/app",
 	}}
 	frameworks = &wanttest.Tree{Dir: "testdata/frameworks", Prepare: testutil.DownloadModules, Trim: cookielint.Modeled, Packages: []string{
 		"./gin", "./echo4", "./echo5", "./fiber2", "./fiber3", "./fasthttp", "./sessions", "./csrf", "./nosurf", "./scs",
@@ -118,7 +118,7 @@ func TestFrameworks(t *testing.T) {
 // context over an *http.Response whose SetCookie calls AddHeader(key,
 // value), the header named by the caller.
 func TestInferred(t *testing.T) {
-	wanttest.Run(t, testdata, cookielint.NewAnalyzer(cookielint.Config{}), "inferred/web", "inferred/app")
+	wanttest.Run(t, testdata, cookielint.NewAnalyzer(cookielint.Config{}), "inferred/web", "inferred/mvc", "inferred/app")
 }
 
 // Sessions through helpers and struct fields: a store configured in a

@@ -80,6 +80,13 @@ type value struct {
 	// indirect: the constant was found through a variable or a field, so
 	// a fix belongs where that was assigned, not here.
 	indirect bool
+	// elem, for a value the caller decides through its variadic argument
+	// param (others ...interface{} read by dynamic type, in the beego
+	// style), is the 1-based position of the element that decides it;
+	// def is the value when the caller passes no such element, or one of
+	// a type the function ignores.
+	elem int
+	def  *value
 }
 
 func (v value) isTrue() bool  { return v.k == konst && v.b }
@@ -88,6 +95,9 @@ func (v value) isFalse() bool { return v.k == absent || v.k == konst && !v.b }
 // sameValue reports whether two values are the same to the analysis, for
 // merging the states of two branches.
 func sameValue(a, b value) bool {
+	if a.elem != b.elem || (a.def == nil) != (b.def == nil) || a.def != nil && !sameValue(*a.def, *b.def) {
+		return false
+	}
 	return a.k == b.k && a.b == b.b && a.i == b.i && a.s == b.s && a.param == b.param && a.field == b.field
 }
 
@@ -114,6 +124,10 @@ type cookie struct {
 	// headerParam: the cookie is the Set-Cookie line the caller passes as
 	// this 1-based argument, read at each call.
 	headerParam int
+	// hookParam: functions among the elements of this 1-based variadic
+	// argument run on the cookie (macaron's func(*http.Cookie) options):
+	// a caller that passes one may change anything.
+	hookParam int
 }
 
 // unknownCookie is a cookie of which nothing is known: a parameter, a

@@ -190,7 +190,17 @@ func merge(a, b *state) *state {
 
 func mergeCookies(x, y *cookie) *cookie {
 	c := *x
+	c.hookParam = max(x.hookParam, y.hookParam)
 	for i := range c.attrs {
+		// A value an element of the caller's variadic argument decides
+		// joins the path where there is no such element (variadic.go).
+		if v := x.attrs[i]; v.def != nil && sameValue(*v.def, y.attrs[i]) {
+			continue
+		}
+		if v := y.attrs[i]; v.def != nil && sameValue(*v.def, x.attrs[i]) {
+			c.attrs[i] = v
+			continue
+		}
 		if !sameValue(x.attrs[i], y.attrs[i]) {
 			p := x.attrs[i]
 			if p.k != konst {

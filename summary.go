@@ -77,6 +77,9 @@ type SummaryCookie struct {
 	// HeaderParam: the cookie is the Set-Cookie line given as this
 	// 1-based argument, read at each call.
 	HeaderParam int
+	// HookParam: functions among the elements of this 1-based variadic
+	// argument run on the cookie; a call that passes one may change it.
+	HookParam int
 	Attrs       [numAttrs]SummaryValue
 	Where       string // file:line where it is built
 
@@ -99,6 +102,8 @@ func (c *SummaryCookie) String() string {
 			continue // values are rarely known; only a clearing "" matters
 		}
 		switch {
+		case v.Elem > 0:
+			s += fmt.Sprintf(" %s=%s", attr(a), elemString(&v))
 		case v.Param > 0 && v.Field:
 			s += fmt.Sprintf(" %s=arg%d.%s", attr(a), v.Param, attr(a))
 		case v.Param > 0:
@@ -124,6 +129,11 @@ type SummaryValue struct {
 	Str   string
 	Param int  // 1-based argument the value comes from, or 0
 	Field bool // the attribute of the cookie passed as argument Param
+	// Elem: the value is read from this 1-based element of the variadic
+	// argument Param by its dynamic type, or is Default without one
+	// (variadic.go).
+	Elem    int
+	Default *SummaryValue
 
 	pos token.Pos
 }
@@ -138,11 +148,20 @@ func (*packageFact) String() string { return "cookie functions" }
 // summarize turns a cookie at the end of a function into its summary.
 func (c *checker) summarize(k *cookie) SummaryCookie {
 	sc := SummaryCookie{Model: k.model.pkg + "." + k.model.name, Param: k.param, OptionsParam: k.optionsParam, HeaderParam: k.headerParam,
-		Where: c.where(k.built), built: k.built}
+		HookParam: k.hookParam, Where: c.where(k.built), built: k.built}
 	for a, v := range k.attrs {
-		sc.Attrs[a] = SummaryValue{Known: uint8(v.k), Bool: v.b, Int: v.i, Str: v.s, Param: v.param, Field: v.field, pos: v.pos}
+		sc.Attrs[a] = summaryValue(v)
 	}
 	return sc
+}
+
+func summaryValue(v value) SummaryValue {
+	sv := SummaryValue{Known: uint8(v.k), Bool: v.b, Int: v.i, Str: v.s, Param: v.param, Field: v.field, Elem: v.elem, pos: v.pos}
+	if v.def != nil {
+		d := summaryValue(*v.def)
+		sv.Default = &d
+	}
+	return sv
 }
 
 // local reports whether a position lies in the package being analyzed:
@@ -321,27 +340,10 @@ func (w *walker) instantiate(sc *SummaryCookie, args []ast.Expr, spread bool, st
 		}
 	}
 	for a := range sc.Attrs {
-		sv := sc.Attrs[a]
-		var v value
-		switch {
-		case sv.Param > 0 && sv.Field:
-			v = value{k: dynamic}
-			if e := arg(sv.Param); e != nil {
-				if base := w.cookieOf(e, st); base != nil {
-					v = base.attrs[a]
-				}
-			}
-			v.viaArg = true
-		case sv.Param > 0:
-			v = value{k: dynamic}
-			if e := arg(sv.Param); e != nil {
-				v = w.attrValue(m, attr(a), e)
-			}
-			v.viaArg = true
-		default:
-			v = value{k: known(sv.Known), b: sv.Bool, i: sv.Int, s: sv.Str, pos: sv.pos, fromCtor: ctor != ""}
-		}
-		k.attrs[a] = v
+		k.attrs[a] = w.summaryAttr(m, attr(a), &sc.Attrs[a], args, spread, st, ctor)
+	}
+	if p := sc.HookParam; p > 0 {
+		w.hooksAt(k, p, args, spread)
 	}
 	if ctor != "" {
 		k.ctor, k.built = ctor, sc.built
@@ -358,6 +360,99 @@ func (w *walker) instantiate(sc *SummaryCookie, args []ast.Expr, spread bool, st
 		w.applyOptionArgs(k, args[p-1:], spread)
 	}
 	return k
+}
+
+// summaryAttr is the value of attribute a that a summary gives at a call
+// with the given arguments.
+func (w *walker) summaryAttr(m *cookieModel, a attr, sv *SummaryValue, args []ast.Expr, spread bool, st *state, ctor string) value {
+	arg := func(p int) ast.Expr {
+		if p < 1 || p > len(args) {
+			return nil
+		}
+		return args[p-1]
+	}
+	var v value
+	switch {
+	case sv.Elem > 0:
+		return w.elemValue(m, a, sv, args, spread, st, ctor)
+	case sv.Param > 0 && sv.Field:
+		v = value{k: dynamic}
+		if e := arg(sv.Param); e != nil {
+			if base := w.cookieOf(e, st); base != nil {
+				v = base.attrs[a]
+			}
+		}
+		v.viaArg = true
+	case sv.Param > 0:
+		v = value{k: dynamic}
+		if e := arg(sv.Param); e != nil {
+			v = w.attrValue(m, a, e)
+		}
+		v.viaArg = true
+	default:
+		v = value{k: known(sv.Known), b: sv.Bool, i: sv.Int, s: sv.Str, pos: sv.pos, fromCtor: ctor != ""}
+	}
+	return v
+}
+
+// elemValue is the value an element of the call's variadic arguments
+// decides (variadic.go): read by its dynamic type, else the default; for
+// arguments spread from the caller's own variadic parameter, still its
+// callers' to decide.
+func (w *walker) elemValue(m *cookieModel, a attr, sv *SummaryValue, args []ast.Expr, spread bool, st *state, ctor string) value {
+	def := func() value {
+		if sv.Default == nil {
+			return value{k: absent}
+		}
+		return w.summaryAttr(m, a, sv.Default, args, spread, st, ctor)
+	}
+	i := sv.Param - 1 + sv.Elem - 1 // the element among the call's arguments
+	if spread && i >= len(args)-1 {
+		if p := w.ownVariadic(args[len(args)-1]); p > 0 {
+			d := def()
+			return value{k: dynamic, param: p, elem: sv.Elem, def: &d, viaArg: true}
+		}
+		return value{k: dynamic, viaArg: true}
+	}
+	if i >= len(args) {
+		return def()
+	}
+	if v, ok := w.anyDecode(a, args[i]); ok {
+		v.viaArg = true
+		return v
+	}
+	return def()
+}
+
+// hooksAt applies, at a call, a setter's hooks: functions among the
+// elements of its variadic parameter p run on the cookie, so one passed
+// here (or possibly in a spread slice) may change any attribute (the
+// name stays the one the setter was given); passed on from the caller's
+// own variadic parameter, they are its callers'.
+func (w *walker) hooksAt(k *cookie, p int, args []ast.Expr, spread bool) {
+	if p > len(args) {
+		return
+	}
+	elems := args[p-1:]
+	havoc := func() {
+		name := k.attrs[attrName]
+		k.havoc()
+		k.attrs[attrName] = name
+	}
+	if spread {
+		if own := w.ownVariadic(elems[len(elems)-1]); own > 0 {
+			k.hookParam = own
+		} else {
+			havoc()
+		}
+		return
+	}
+	for _, e := range elems {
+		if w.isFunc(e) {
+			havoc()
+			return
+		}
+	}
 }
 
 // summarizedCall handles a call of a function with a summary: each cookie

@@ -54,6 +54,10 @@ type walker struct {
 	// the statement about to be walked.
 	targets []*branchTarget
 	label   string
+
+	// variadicVars are the locals that hold an element of the function's
+	// others ...interface{} (variadic.go), found when first needed.
+	variadicVars map[*types.Var]bool
 }
 
 // branchTarget is a statement a break or continue leaves to: the states
@@ -161,6 +165,9 @@ func (w *walker) stmt(s ast.Stmt, st *state) {
 		els.guard = els.guard.join(cg.whenFalse)
 		if s.Else != nil {
 			w.stmt(s.Else, els)
+		}
+		if e := w.elemGuard(s.Cond); e > 0 && s.Else == nil {
+			w.decideByElem(then, els, e)
 		}
 		*st = *merge(then, els)
 	case *ast.ForStmt:
@@ -790,6 +797,9 @@ func (w *walker) call(call *ast.CallExpr, st *state) {
 		}
 	}
 	key, fn, ok := calleeKey(w.info(), call)
+	if !ok && w.hook(call, st) {
+		return
+	}
 	if ok {
 		if s := w.c.models.sinks[key]; s != nil {
 			w.sink(s, call, st)

@@ -4,7 +4,9 @@ package app // want package:"cookie functions"
 
 import (
 	"net/http"
+	"time"
 
+	"inferred/mvc"
 	"inferred/web"
 )
 
@@ -35,4 +37,23 @@ func addCookieHeader(c *web.Context, key, line string) { // want addCookieHeader
 func nested(c *web.Context) {
 	addCookieHeader(c, "Set-Cookie", "sessionid=y") // want `cookie "sessionid" is set without Secure: .* \(set through app.addCookieHeader\)` `without HttpOnly`
 	addCookieHeader(c, "Cache-Control", "no-store") // not a cookie
+}
+
+// The beego-style setter, read by position and dynamic type.
+func variadic(ctx *mvc.Ctx, v string) {
+	ctx.SetCookie("sessionid", v, 3600, "/", "", true, true)  // right
+	ctx.SetCookie("sessionid", v, 3600, "/", "", false, true) // want `cookie "sessionid" is set with Secure: false: .* \(set through Ctx.SetCookie\)`
+	ctx.SetCookie("sessionid", v, 3600, "/", "", true)        // want `cookie "sessionid" is set without HttpOnly: .* \(set through Ctx.SetCookie\)`
+	ctx.SetCookie("sessionid", v)                             // want `cookie "sessionid" is set without Secure: .* \(set through Ctx.SetCookie\)` `without HttpOnly`
+	ctx.SetCookie("sessionid", v, 3600, "/", "", "on", true)  // anything but a bool means Secure
+	ctx.SetCookie("sessionid", v, 3600, "", "", true, true)   // an empty path keeps "/"
+	ctx.SetCookie("scoped", v, 0, "/app", "example.com", true, true, time.Now().Add(time.Hour))
+	ctx.SetCookie("scoped", v, 0, "/", "example.com", true, true)                                                       // want `cookie "scoped" is set with Path "/", but the policy declares Path "/app"`
+	ctx.SetCookie("sessionid", v, 3600*24*365, "/", "", true, true)                                                     // want `cookie "sessionid" lives 365 days, but the policy allows at most 30 days`
+	ctx.SetCookie("ghost", v, 0, "/", "", true, true)                                                                   // want `cookie "ghost" is not declared .* \(set through Ctx.SetCookie\)`
+	ctx.SetCookie("sessionid", v, 0, "/", "", false, false, func(c *http.Cookie) { c.Secure, c.HttpOnly = true, true }) // a hook may change anything
+	ctx.SetSignedCookie("k", "sessionid", v, 0, "/", "", false, true)                                                   // want `cookie "sessionid" is set with Secure: false: .* \(set through Ctx.SetSignedCookie\)`
+	ctx.SetSignedCookie("k", "sessionid", v, 0, "/", "", true, true)
+	opts := []interface{}{0, "/", "", false, true}
+	ctx.SetCookie("sessionid", v, opts...) // spread from a slice: decided at run time
 }
