@@ -80,8 +80,8 @@ type SummaryCookie struct {
 	// HookParam: functions among the elements of this 1-based variadic
 	// argument run on the cookie; a call that passes one may change it.
 	HookParam int
-	Attrs       [numAttrs]SummaryValue
-	Where       string // file:line where it is built
+	Attrs     [numAttrs]SummaryValue
+	Where     string // file:line where it is built
 
 	built token.Pos
 }
