@@ -48,8 +48,9 @@ type PackageFiles struct {
 
 // NeedsSource returns the IDs of the packages among pkgs whose files show
 // that they can set a cookie, under the built-in models and the policy's
-// own (user, or nil). A file that cannot be read counts as evidence.
-func NeedsSource(pkgs []PackageFiles, user *policy.Models) (map[string]bool, error) {
+// own (user, or nil), each with the evidence, in words (-debug=l prints
+// it). A file that cannot be read counts as evidence.
+func NeedsSource(pkgs []PackageFiles, user *policy.Models) (map[string]string, error) {
 	reg, err := builtinModels()
 	if err != nil {
 		return nil, err
@@ -121,26 +122,28 @@ func NeedsSource(pkgs []PackageFiles, user *policy.Models) (map[string]bool, err
 	}
 
 	// Then what a package takes from its imports.
-	need := map[string]bool{}
+	need := map[string]string{}
 	for i, p := range pkgs {
 		if !candidate[i] {
 			continue
 		}
 		if local[i].found {
-			need[p.ID] = true
+			need[p.ID] = local[i].why
 			continue
 		}
 		var names []string
 		for _, imp := range p.Imports {
 			if ev.libraries[imp] {
-				need[p.ID] = true
+				need[p.ID] = "imports " + imp
 				break
 			}
 			names = append(names, ev.names[imp]...)
 			names = append(names, consts[imp]...)
 		}
-		if !need[p.ID] && len(names) > 0 && scanPackage(p.Files, nil, names).found {
-			need[p.ID] = true
+		if need[p.ID] == "" && len(names) > 0 {
+			if e := scanPackage(p.Files, nil, names); e.found {
+				need[p.ID] = e.why
+			}
 		}
 	}
 	return need, nil
@@ -202,6 +205,7 @@ func (r *models) evidence() *evidenceTables {
 // fileEvidence is what the scan of a package's files found.
 type fileEvidence struct {
 	found  bool
+	why    string   // the evidence, in words
 	consts []string // exported names assigned a string holding set-cookie
 }
 
@@ -210,13 +214,18 @@ type fileEvidence struct {
 // else for any of names as an identifier.
 func scanPackage(files []string, cookieNames map[string]bool, names []string) fileEvidence {
 	if cookieNames == nil {
-		return fileEvidence{found: textscan.Mentions(files, names)}
+		name, found := textscan.Mention(files, names)
+		why := "names " + name + " of an import"
+		if name == "" {
+			why = "a file that cannot be read"
+		}
+		return fileEvidence{found: found, why: why}
 	}
 	var out fileEvidence
 	for _, name := range files {
 		src, err := os.ReadFile(name)
 		if err != nil {
-			out.found = true // cannot tell: load it
+			out.found, out.why = true, "a file that cannot be read" // cannot tell: load it
 			return out
 		}
 		scanCookies(src, cookieNames, &out)
@@ -242,12 +251,14 @@ func scanCookies(src []byte, cookieNames map[string]bool, out *fileEvidence) {
 	textscan.Tokens(src, func(tok token.Token, lit string) bool {
 		switch tok {
 		case token.IDENT:
-			if cookieNames[lit] {
-				out.found = true
+			if cookieNames[lit] && !out.found {
+				out.found, out.why = true, "names "+lit
 			}
 		case token.STRING:
 			if v, err := strconv.Unquote(lit); err == nil && strings.Contains(strings.ToLower(v), "set-cookie") {
-				out.found = true
+				if !out.found {
+					out.found, out.why = true, "a Set-Cookie string"
+				}
 				switch {
 				case prevTok[2] != token.ASSIGN:
 				case prevTok[1] == token.IDENT && prevTok[0] != token.IDENT && token.IsExported(prev[1]):

@@ -57,12 +57,22 @@ func TestNeedsSource(t *testing.T) {
 		"usermodel": true, "unreadable": true, "unreached": false, "nethttp": false,
 	}
 	for id, w := range want {
-		if need[id] != w {
-			t.Errorf("%s: needs source %v, want %v", id, need[id], w)
+		if (need[id] != "") != w {
+			t.Errorf("%s: needs source %q, want %v", id, need[id], w)
+		}
+	}
+	// Each says why, for -debug=l.
+	for id, why := range map[string]string{
+		"sink": "names SetCookie", "header": "a Set-Cookie string", "library": "imports github.com/gorilla/sessions",
+		"xsrf": "names XSRFToken of an import", "constuser": "names HdrSC of an import", "unreadable": "a file that cannot be read",
+		"usermodel": "imports example.com/web",
+	} {
+		if need[id] != why {
+			t.Errorf("%s: needs source because %q, want %q", id, need[id], why)
 		}
 	}
 	// Without the policy's models, its framework is nothing.
-	if need, _ := NeedsSource(pkgs, nil); need["usermodel"] {
+	if need, _ := NeedsSource(pkgs, nil); need["usermodel"] != "" {
 		t.Error("usermodel needs source without the policy's models")
 	}
 }

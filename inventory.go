@@ -19,6 +19,11 @@ type Result struct {
 	Sets []CookieSet
 	// Unmodeled lists calls that look like cookie APIs no model covers.
 	Unmodeled []Unmodeled
+	// NeedSource lists the import paths of functions the package calls
+	// with a cookie, a session or a Set-Cookie header that have no
+	// summary: a loader that read them from export data loads them from
+	// source, so that their bodies are analyzed too.
+	NeedSource []string `json:"-"`
 }
 
 // CookieSet is one place the code sets a cookie.

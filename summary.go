@@ -34,6 +34,10 @@ func (*Summary) AFact() {}
 func (s *Summary) String() string {
 	var b []byte
 	for _, st := range s.Sets {
+		if st.Opaque {
+			b = append(b, "sets(?) "...)
+			continue
+		}
 		if st.KeyParam > 0 {
 			b = fmt.Appendf(b, "sets(%s, where arg %d is Set-Cookie) ", st.Cookie.String(), st.KeyParam)
 			continue
@@ -63,6 +67,10 @@ type SummarySite struct {
 	// KeyParam: the site writes a header named by this 1-based argument;
 	// it sets a cookie only at the calls that pass Set-Cookie.
 	KeyParam int
+	// Opaque: a function that looks like a cookie setter sets a cookie
+	// the analysis knows nothing of, or none it can see (it writes
+	// through an interface): callers list the call as not modeled.
+	Opaque bool
 
 	pos token.Pos // the sink, when in the package being analyzed
 }
@@ -136,6 +144,20 @@ type SummaryValue struct {
 	Default *SummaryValue
 
 	pos token.Pos
+}
+
+// opaque reports whether a summary says only that the function sets
+// cookies the analysis cannot see.
+func (s *Summary) opaque() bool {
+	if s.Returns != nil {
+		return false
+	}
+	for _, ss := range s.Sets {
+		if !ss.Opaque {
+			return false
+		}
+	}
+	return len(s.Sets) > 0
 }
 
 // packageFact marks a package that has summarized functions, so that a
@@ -286,6 +308,17 @@ func (c *checker) analyzeFunc(fn *types.Func, decl *ast.FuncDecl) *Summary {
 	if w.returned != nil && !w.returned.unknown() {
 		sc := c.summarize(w.returned)
 		s.Returns = &sc
+	}
+	if len(s.Sets) == 0 && s.Returns == nil && c.looksLikeSetter(fn) && !c.models.pkgs[fn.Pkg().Path()] {
+		// It looks like a cookie setter, but what it sets (if anything)
+		// cannot be seen: its callers say so, rather than stay silent.
+		unknown := true
+		for _, st := range w.sites {
+			unknown = unknown && st.cookie.unknown()
+		}
+		if unknown {
+			s.Sets = []*SummarySite{{Opaque: true}}
+		}
 	}
 	if len(s.Sets) == 0 && s.Returns == nil {
 		return nil
@@ -475,6 +508,9 @@ func (w *walker) summarizedCall(call *ast.CallExpr, st *state) bool {
 		return args[p-1]
 	}
 	for _, ss := range s.Sets {
+		if ss.Opaque {
+			continue // a gap: listed by unmodeledCalls
+		}
 		keyParam := 0
 		if ss.KeyParam > 0 { // a header the caller names: a cookie if it passes Set-Cookie
 			e := arg(ss.KeyParam)
@@ -523,6 +559,44 @@ func (w *walker) summarizedCall(call *ast.CallExpr, st *state) bool {
 			guard: g, fn: w.fn, keyParam: keyParam})
 	}
 	return len(s.Sets) > 0
+}
+
+// unsummarized notes a call of a function of another package that has no
+// summary although it is given a cookie, a session or a Set-Cookie header:
+// if its package was read from export data, the loader loads it from
+// source (Result.NeedSource) so that the analysis sees its body.
+func (w *walker) unsummarized(call *ast.CallExpr, fn *types.Func) {
+	p := fn.Pkg()
+	if p == nil || p == w.c.pass.Pkg || w.c.models.pkgs[p.Path()] || Complete(p.Path()) || readOnlyPackages[p.Path()] {
+		return
+	}
+	for _, a := range call.Args {
+		cookieLike := false
+		if key, ok := w.headerName(a); ok && isSetCookie(key) {
+			cookieLike = true
+		} else if m, _ := w.c.models.modelOf(w.info().TypeOf(a)); m != nil {
+			cookieLike = true
+		} else if c, ok := ast.Unparen(a).(*ast.CallExpr); ok && len(c.Args) == 0 {
+			if sel, ok := ast.Unparen(c.Fun).(*ast.SelectorExpr); ok && sel.Sel.Name == "String" {
+				m, _ := w.c.models.modelOf(w.info().TypeOf(sel.X))
+				cookieLike = m != nil
+			}
+		}
+		if cookieLike {
+			w.c.needSource(p.Path())
+			return
+		}
+	}
+	if w.c.looksLikeSetter(fn) {
+		w.c.needSource(p.Path())
+	}
+}
+
+// needSource adds a package to the result's NeedSource, once.
+func (c *checker) needSource(path string) {
+	if !slices.Contains(c.result.NeedSource, path) {
+		c.result.NeedSource = append(c.result.NeedSource, path)
+	}
 }
 
 // constructed returns the cookie a constructor call builds, or nil.

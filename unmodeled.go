@@ -52,46 +52,62 @@ func (c *checker) unmodeledCalls(files []*ast.File) {
 }
 
 // looksUnmodeled reports whether a call looks like it sets a cookie through
-// an API no model covers: a function or method named like a cookie setter,
-// taking a string, returning nothing (or an error or a bool), outside the
-// packages the models name (whose other functions are known), not a
-// client's request, and not a function the analysis summarizes (or can
-// see, in this package).
+// an API no model covers (looksLikeSetter), outside the packages the
+// models name (whose other functions are known), and not a function the
+// analysis follows: one with a summary it can use, or one it sees set
+// cookies in this package. A function whose summary says only that it
+// sets a cookie the analysis knows nothing of (opaque: its body writes
+// through an interface, say) is a gap too, as is one of a package whose
+// body was not analyzed.
 func (c *checker) looksUnmodeled(call *ast.CallExpr) (*types.Func, bool) {
 	key, fn, ok := calleeKey(c.pass.TypesInfo, call)
 	if !ok {
 		return nil, false
 	}
-	name := strings.ToLower(key.fn)
-	if !cookieSetterNames[name] || name == "cookie" && len(call.Args) < 2 {
+	if strings.EqualFold(key.fn, "cookie") && len(call.Args) < 2 {
+		return nil, false // Cookie(name): a getter
+	}
+	if c.models.pkgs[key.pkg] || c.models.sinks[key] != nil || c.models.library(key) != nil || !c.looksLikeSetter(fn) {
 		return nil, false
 	}
-	if c.models.pkgs[key.pkg] || c.models.sinks[key] != nil || c.models.library(key) != nil {
-		return nil, false
+	if c.setsCookies[fn.Origin()] {
+		return nil, false // seen setting cookies here: checked in its body
 	}
-	if strings.Contains(key.recv, "Request") || strings.Contains(key.recv, "Client") || strings.Contains(key.recv, "Jar") {
-		return nil, false // cookies sent to a server, not set on a response
-	}
-	sig := fn.Signature()
-	stringArg := false
-	for p := range sig.Params().Variables() {
-		if b, ok := p.Type().Underlying().(*types.Basic); ok && b.Info()&types.IsString != 0 {
-			stringArg = true
-		}
-	}
-	if !stringArg && !c.hasCookieParam(sig) {
-		return nil, false
-	}
-	if r := sig.Results(); r.Len() > 1 || r.Len() == 1 && !isErrorOrBool(r.At(0).Type()) {
-		return nil, false // a getter
-	}
-	if c.summaryOf(fn) != nil || c.setsCookies[fn.Origin()] {
-		return nil, false // followed through its summary, or seen setting cookies here
+	if s := c.summaryOf(fn); s != nil {
+		return fn, s.opaque()
 	}
 	if fn.Pkg() != c.pass.Pkg && !c.cfg.NoFacts && c.pass.ImportPackageFact(fn.Pkg(), new(packageFact)) {
-		return nil, false // its package sets cookies the analysis sees there
+		return nil, false // its package was analyzed: this function sets no cookie
 	}
 	return fn, true
+}
+
+// looksLikeSetter reports whether a function looks like an API that sets
+// a cookie: its name contains "cookie" (SetCookie, AddCookie,
+// SetSecureCookie, Cookie...), it takes a cookie or a name and a value
+// (two strings; options or others... after them count too), and it
+// returns nothing, an error or a bool (not a getter); not a method of a
+// client, its request or a cookie jar (cookies sent to a server).
+func (c *checker) looksLikeSetter(fn *types.Func) bool {
+	name := strings.ToLower(fn.Name())
+	if !strings.Contains(name, "cookie") || strings.HasPrefix(name, "get") {
+		return false
+	}
+	k := keyOf(fn)
+	if strings.Contains(k.recv, "Request") || strings.Contains(k.recv, "Client") || strings.Contains(k.recv, "Jar") {
+		return false
+	}
+	sig := fn.Signature()
+	if r := sig.Results(); r.Len() > 1 || r.Len() == 1 && !isErrorOrBool(r.At(0).Type()) {
+		return false // a getter
+	}
+	strs := 0
+	for p := range sig.Params().Variables() {
+		if b, ok := p.Type().Underlying().(*types.Basic); ok && b.Info()&types.IsString != 0 {
+			strs++
+		}
+	}
+	return strs >= 2 || strs == 1 && cookieSetterNames[name] || c.hasCookieParam(sig)
 }
 
 func (c *checker) hasCookieParam(sig *types.Signature) bool {

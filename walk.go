@@ -812,7 +812,9 @@ func (w *walker) call(call *ast.CallExpr, st *state) {
 			w.saveAll(m, call, st)
 			return
 		}
-		w.summarizedCall(call, st)
+		if !w.summarizedCall(call, st) {
+			w.unsummarized(call, fn)
+		}
 	}
 	// A method of a cookie type: setters set one attribute, replacers
 	// all of them; pure methods only read it; others may change anything.

@@ -10,9 +10,11 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"runtime"
 	"runtime/pprof"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -34,8 +36,14 @@ type Loading struct {
 	// command runs.
 	Dir string
 	Env []string
+	// Wants, if set, returns the import paths that an action's result
+	// asks to see from source (the callees whose summaries the analysis
+	// needs): those that came from export data are loaded from source
+	// and everything analyzed again.
+	Wants func(result any) []string
 	// Log, if set, is told how many packages came from source and from
-	// export data, and which were loaded again from source (-debug=l).
+	// export data, why each came from source, and which were loaded again
+	// from source (-debug=l).
 	Log io.Writer
 }
 
@@ -71,17 +79,26 @@ func Analyze(a *analysis.Analyzer, tests bool, patterns []string, l Loading) (gr
 			return nil, true
 		}
 		more := s.missed(graph)
+		if l.Wants != nil {
+			for id, why := range s.wanted(graph, l.Wants, l.Modeled) {
+				if _, ok := more[id]; !ok {
+					more[id] = why
+				}
+			}
+		}
 		if len(more) == 0 {
 			if l.Log != nil {
 				fmt.Fprintf(l.Log, "%s: %d packages from source, %d from export data, %d not read\n", a.Name, len(s.source), s.read, s.unread())
+				s.logWhy(l.Log, a.Name)
 			}
 			return graph, packages.PrintErrors(pkgs) > 0
 		}
+		ids := slices.Sorted(maps.Keys(more))
 		if l.Log != nil {
-			fmt.Fprintf(l.Log, "%s: loading again, from source: %s\n", a.Name, strings.Join(more, " "))
+			fmt.Fprintf(l.Log, "%s: loading again, from source: %s\n", a.Name, strings.Join(ids, " "))
 		}
-		for _, id := range more {
-			s.source[id] = true
+		for _, id := range ids {
+			s.source[id] = more[id]
 		}
 	}
 }

@@ -7,8 +7,11 @@ import (
 	"go/parser"
 	"go/token"
 	"go/types"
+	"io"
 	"os"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -134,9 +137,8 @@ func TestSparseLoadsWrappersAgain(t *testing.T) {
 	}
 	// c, b and a from source; net/http and the packages c, b and a import
 	// from export data; the rest of net/http's graph not read.
-	var src, exp, unread int
-	if _, err := fmt.Sscanf(log.String()[strings.LastIndex(log.String(), "cookielint: "):], "cookielint: %d packages from source, %d from export data, %d not read", &src, &exp, &unread); err != nil ||
-		src != 3 || exp < 1 || unread < 10 {
+	src, exp, unread, err := loadCounts(log.String())
+	if err != nil || src != 3 || exp < 1 || unread < 10 {
 		t.Errorf("-debug=l: %d from source, %d from export data, %d not read (%v), want 3, some, most:\n%s", src, exp, unread, err, log.String())
 	}
 	full, err := packages.Load(&packages.Config{Mode: packages.LoadAllSyntax | packages.NeedModule, Dir: dir, Env: env}, "./sparse/c")
@@ -145,6 +147,60 @@ func TestSparseLoadsWrappersAgain(t *testing.T) {
 	}
 	if want := findings(t, full); !slices.Equal(got, want) {
 		t.Errorf("sparse load: %q, full load: %q", got, want)
+	}
+}
+
+// loadCounts reads -debug=l's counts of the last load.
+func loadCounts(log string) (src, exp, unread int, err error) {
+	m := regexp.MustCompile(`(?m)^cookielint: (\d+) packages from source, (\d+) from export data, (\d+) not read$`).FindAllStringSubmatch(log, -1)
+	if len(m) == 0 {
+		return 0, 0, 0, fmt.Errorf("no counts in\n%s", log)
+	}
+	last := m[len(m)-1]
+	src, _ = strconv.Atoi(last[1])
+	exp, _ = strconv.Atoi(last[2])
+	unread, _ = strconv.Atoi(last[3])
+	return src, exp, unread, nil
+}
+
+// A dependency without a word of cookies that writes a header its caller
+// names is read from export data first; the analysis of a caller that
+// passes it Set-Cookie asks for its source, and the finding at the caller
+// is a full load's. -debug=l says why each package came from source.
+func TestSparseLoadsWhatTheAnalysisAsks(t *testing.T) {
+	dir, env := frameworks(t)
+	var log strings.Builder
+	l := loading(dir, env, &log)
+	g, failed := Analyze(cookielint.NewAnalyzer(cookielint.Config{Strict: true}), false, []string{"./sparse/uses"}, l)
+	if g == nil || failed {
+		t.Fatal("sparse load failed")
+	}
+	got := graphFindings(t, g)
+	if len(got) != 1 || !strings.Contains(got[0], `cookie "sparse_through_hdr" is not declared`) || !strings.Contains(got[0], "(set through hdr.Add)") {
+		t.Errorf("findings: %q", got)
+	}
+	for _, want := range []string{
+		"loading again, from source: frameworks/sparse/hdr\n",
+		"from source: frameworks/sparse/uses: asked for\n",
+		"from source: frameworks/sparse/hdr: called from frameworks/sparse/uses with a cookie or a Set-Cookie header\n",
+	} {
+		if !strings.Contains(log.String(), want) {
+			t.Errorf("-debug=l lacks %q:\n%s", want, log.String())
+		}
+	}
+	full, err := packages.Load(&packages.Config{Mode: packages.LoadAllSyntax | packages.NeedModule, Dir: dir, Env: env}, "./sparse/uses")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := findings(t, full); !slices.Equal(got, want) {
+		t.Errorf("sparse load: %q, full load: %q", got, want)
+	}
+	// Without the analysis's request, the helper stays export data and
+	// the cookie is not seen: the request is what finds it.
+	l.Wants = nil
+	g, _ = Analyze(cookielint.NewAnalyzer(cookielint.Config{Strict: true}), false, []string{"./sparse/uses"}, l)
+	if got := graphFindings(t, g); len(got) != 0 {
+		t.Errorf("without Wants: %q", got)
 	}
 }
 
@@ -211,9 +267,21 @@ func frameworks(t *testing.T) (dir string, env []string) {
 	return dir, append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod")
 }
 
+// loading is the commands' loading (internal/loading, which imports this
+// package) without a policy.
+func loading(dir string, env []string, log io.Writer) Loading {
+	return Loading{Filter: sourceFilter, Modeled: cookielint.Modeled, Dir: dir, Env: env, Log: log,
+		Wants: func(r any) []string {
+			if res, ok := r.(*cookielint.Result); ok {
+				return res.NeedSource
+			}
+			return nil
+		}}
+}
+
 // sourceFilter is the commands' (internal/loading, which imports this
 // package) without a policy.
-func sourceFilter(metas []Meta) (map[string]bool, error) {
+func sourceFilter(metas []Meta) (map[string]string, error) {
 	pkgs := make([]cookielint.PackageFiles, len(metas))
 	for i, m := range metas {
 		pkgs[i] = cookielint.PackageFiles{ID: m.ID, Path: m.PkgPath, Files: m.GoFiles}

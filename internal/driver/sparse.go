@@ -14,6 +14,7 @@ import (
 	"go/scanner"
 	"go/token"
 	"go/types"
+	"io"
 	"maps"
 	"os"
 	"runtime"
@@ -41,9 +42,9 @@ type Meta struct {
 }
 
 // A SourceFilter returns the IDs of the dependencies that must be loaded
-// from source because they can contribute a fact; the packages asked for
-// always are.
-type SourceFilter func(pkgs []Meta) (map[string]bool, error)
+// from source because they can contribute a fact, each with the reason in
+// words; the packages asked for always are.
+type SourceFilter func(pkgs []Meta) (map[string]string, error)
 
 // The packages' export data comes from the same go list that gives the
 // import graph (-export: the build cache, compiling what is not in it),
@@ -59,7 +60,7 @@ type sparse struct {
 	listErrs map[*packages.Package][]packages.Error
 	imports  map[*packages.Package]map[string]*packages.Package // as go list gave them
 	roots    map[string]bool                                    // by ID
-	source   map[string]bool                                    // by ID: loaded from source
+	source   map[string]string                                  // by ID: loaded from source, and why
 	export   map[string]string                                  // by ID: the export data file
 	read     int                                                // export data files read by the last load
 }
@@ -75,7 +76,7 @@ func newSparse(base packages.Config, patterns []string, filter SourceFilter) (*s
 		return nil, err
 	}
 	s := &sparse{base: base, patterns: patterns, filter: filter, meta: meta, listErrs: map[*packages.Package][]packages.Error{},
-		imports: map[*packages.Package]map[string]*packages.Package{}, roots: map[string]bool{}, source: map[string]bool{}, export: map[string]string{}}
+		imports: map[*packages.Package]map[string]*packages.Package{}, roots: map[string]bool{}, source: map[string]string{}, export: map[string]string{}}
 	packages.Visit(meta, nil, func(p *packages.Package) { s.listErrs[p], s.imports[p] = p.Errors, p.Imports })
 	for _, p := range meta {
 		s.roots[p.ID] = true
@@ -98,11 +99,64 @@ func newSparse(base packages.Config, patterns []string, filter SourceFilter) (*s
 		return nil, err
 	}
 	for _, m := range metas {
-		if m.Root || need[m.ID] || !m.Root && s.export[m.ID] == "" && m.PkgPath != "unsafe" {
-			s.source[m.ID] = true
+		switch {
+		case m.Root:
+			s.source[m.ID] = "asked for"
+		case need[m.ID] != "":
+			s.source[m.ID] = need[m.ID]
+		case s.export[m.ID] == "" && m.PkgPath != "unsafe":
+			s.source[m.ID] = "no export data (it does not compile)"
 		}
 	}
 	return s, nil
+}
+
+// logWhy writes why each package came from source.
+func (s *sparse) logWhy(w io.Writer, name string) {
+	for _, id := range slices.Sorted(maps.Keys(s.source)) {
+		fmt.Fprintf(w, "%s: from source: %s: %s\n", name, id, s.source[id])
+	}
+}
+
+// wanted returns the packages loaded from export data whose source the
+// analysis asked for (Loading.Wants), with why; with modeled, only those
+// that import a modeled package, directly or not: no other can set a
+// cookie (encoding/json, given a cookie to marshal).
+func (s *sparse) wanted(graph *checker.Graph, wants func(any) []string, modeled func(string) bool) map[string]string {
+	byPath := map[string][]string{}
+	reaches := map[*packages.Package]bool{}
+	var reach func(p *packages.Package) bool
+	reach = func(p *packages.Package) bool {
+		if r, ok := reaches[p]; ok {
+			return r
+		}
+		reaches[p] = false
+		r := modeled == nil || modeled(p.PkgPath)
+		for _, imp := range s.imports[p] {
+			r = reach(imp) || r
+		}
+		reaches[p] = r
+		return r
+	}
+	for p := range s.imports { // every package of the graph (a load prunes p.Imports)
+		if reach(p) {
+			byPath[p.PkgPath] = append(byPath[p.PkgPath], p.ID)
+		}
+	}
+	out := map[string]string{}
+	for act := range graph.All() {
+		if act.Result == nil {
+			continue
+		}
+		for _, path := range wants(act.Result) {
+			for _, id := range byPath[path] {
+				if _, ok := s.source[id]; !ok {
+					out[id] = "called from " + act.Package.PkgPath + " with a cookie or a Set-Cookie header"
+				}
+			}
+		}
+	}
+	return out
 }
 
 // load type-checks the source packages (in parallel, each after its
@@ -132,7 +186,7 @@ func (s *sparse) load() []*packages.Package {
 		toSource[p] = false
 		r := false
 		for _, imp := range p.Imports {
-			if s.source[imp.ID] || leads(imp) {
+			if _, ok := s.source[imp.ID]; ok || leads(imp) {
 				r = true
 			}
 		}
@@ -141,7 +195,7 @@ func (s *sparse) load() []*packages.Package {
 	}
 	needed := map[*packages.Package]bool{}
 	for _, p := range all {
-		if s.source[p.ID] {
+		if _, ok := s.source[p.ID]; ok {
 			needed[p] = true
 			for _, imp := range p.Imports {
 				needed[imp] = true
@@ -204,7 +258,7 @@ func (s *sparse) load() []*packages.Package {
 			defer func() { <-sem }()
 			switch {
 			case p.PkgPath == "unsafe":
-			case s.source[p.ID]:
+			case s.source[p.ID] != "":
 				s.check(p)
 			default:
 				exportMu.Lock()
@@ -224,12 +278,12 @@ func (s *sparse) load() []*packages.Package {
 	// The graph the checker walks: below a package from export data, only
 	// what leads to a source package.
 	for _, p := range all {
-		if !needed[p] || s.source[p.ID] {
+		if _, ok := s.source[p.ID]; !needed[p] || ok {
 			continue
 		}
 		pruned := map[string]*packages.Package{}
 		for path, imp := range p.Imports {
-			if s.source[imp.ID] || toSource[imp] {
+			if _, ok := s.source[imp.ID]; ok || toSource[imp] {
 				pruned[path] = imp
 			}
 		}
@@ -255,8 +309,8 @@ func (s *sparse) unread() int {
 
 // missed returns the packages loaded from export data that name a
 // function or method of an import that has a fact: they may wrap it, and
-// have a fact of their own.
-func (s *sparse) missed(graph *checker.Graph) []string {
+// have a fact of their own. Each comes with why.
+func (s *sparse) missed(graph *checker.Graph) map[string]string {
 	factNames := map[*packages.Package][]string{}
 	var acts []*checker.Action
 	for act := range graph.All() {
@@ -270,21 +324,20 @@ func (s *sparse) missed(graph *checker.Graph) []string {
 			}
 		}
 	}
-	var out []string
+	out := map[string]string{}
 	for _, act := range acts {
 		p := act.Package
-		if s.source[p.ID] {
+		if _, ok := s.source[p.ID]; ok {
 			continue
 		}
 		var names []string
 		for _, imp := range p.Imports {
 			names = append(names, factNames[imp]...)
 		}
-		if textscan.Mentions(p.CompiledGoFiles, names) {
-			out = append(out, p.ID)
+		if name, ok := textscan.Mention(p.CompiledGoFiles, names); ok {
+			out[p.ID] = "names " + name + ", which has a fact"
 		}
 	}
-	sort.Strings(out)
 	return out
 }
 

@@ -15,7 +15,7 @@ import (
 func For(models func() *policy.Models) driver.Loading {
 	return driver.Loading{
 		Modeled: func(path string) bool { return modeled(path, models()) },
-		Filter: func(metas []driver.Meta) (map[string]bool, error) {
+		Filter: func(metas []driver.Meta) (map[string]string, error) {
 			pkgs := make([]cookielint.PackageFiles, len(metas))
 			for i, m := range metas {
 				pkgs[i] = cookielint.PackageFiles{ID: m.ID, Path: m.PkgPath, Files: m.GoFiles}
@@ -24,6 +24,12 @@ func For(models func() *policy.Models) driver.Loading {
 				}
 			}
 			return cookielint.NeedsSource(pkgs, models())
+		},
+		Wants: func(result any) []string {
+			if r, ok := result.(*cookielint.Result); ok {
+				return r.NeedSource
+			}
+			return nil
 		},
 	}
 }

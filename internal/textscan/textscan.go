@@ -15,8 +15,15 @@ import (
 // files. A file that cannot be read counts as a mention: the caller then
 // loads the package, which reports the error.
 func Mentions(files []string, names []string) bool {
+	_, found := Mention(files, names)
+	return found
+}
+
+// Mention is Mentions, and says which name it found ("" for a file that
+// cannot be read).
+func Mention(files []string, names []string) (string, bool) {
 	if len(names) == 0 {
-		return false
+		return "", false
 	}
 	want := map[string]bool{}
 	for _, n := range names {
@@ -24,15 +31,21 @@ func Mentions(files []string, names []string) bool {
 	}
 	for _, name := range files {
 		src, err := os.ReadFile(name)
-		if err != nil || HasIdent(src, want) {
-			return true
+		if err != nil {
+			return "", true
+		}
+		if id := FindIdent(src, want); id != "" {
+			return id, true
 		}
 	}
-	return false
+	return "", false
 }
 
 // HasIdent reports whether src has an identifier in want.
-func HasIdent(src []byte, want map[string]bool) bool {
+func HasIdent(src []byte, want map[string]bool) bool { return FindIdent(src, want) != "" }
+
+// FindIdent returns the first identifier of src in want, or "".
+func FindIdent(src []byte, want map[string]bool) string {
 	present := false
 	for n := range want {
 		if bytes.Contains(src, []byte(n)) {
@@ -41,12 +54,12 @@ func HasIdent(src []byte, want map[string]bool) bool {
 		}
 	}
 	if !present {
-		return false
+		return ""
 	}
-	found := false
+	found := ""
 	Tokens(src, func(tok token.Token, lit string) bool {
 		if tok == token.IDENT && want[lit] {
-			found = true
+			found = lit
 			return false
 		}
 		return true
