@@ -15,7 +15,7 @@ func handler(c *gin.Context) {
 	c.SetCookie("sessionid", "v", 3600, "", "", c.Request.TLS != nil, true)
 	c.SetCookie("__Host-id", "v", 0, "", "", true, true) // gin writes an empty path as "/"
 	c.SetCookieData(&http.Cookie{Name: "sessionid", Secure: true, HttpOnly: true})
-	c.SetCookieData(&http.Cookie{Name: "sessionid", HttpOnly: true})                 // want `cookie "sessionid" is set without Secure`
+	c.SetCookieData(&http.Cookie{Name: "sessionid", HttpOnly: true})                         // want `cookie "sessionid" is set without Secure`
 	http.SetCookie(c.Writer, &http.Cookie{Name: "sessionid", Secure: true, HttpOnly: false}) // want `cookie "sessionid" is set with HttpOnly: false`
 }
 
@@ -27,4 +27,12 @@ func sameSite(c *gin.Context) {
 	c.SetCookie("strictone", "v", 0, "/", "", true, true)
 	c.SetSameSite(http.SameSiteNoneMode)
 	c.SetCookie("sessionid", "v", 0, "/", "", false, true) // want `with secure false` `cookie "sessionid" is SameSite=None without Secure, so browsers reject it`
+}
+
+// c.Header writes a raw header: Set-Cookie is a cookie, and it erases the
+// cookies set on the response before it.
+func header(c *gin.Context) {
+	c.Header("Set-Cookie", "sessionid=v; Path=/; HttpOnly")         // want `cookie "sessionid" is set without Secure`
+	c.Header("Set-Cookie", "sessionid=v; Path=/; Secure; HttpOnly") // want `erases the cookie set at line 35 of this response`
+	c.Header("Cache-Control", "no-store")                           // another header
 }
