@@ -57,6 +57,15 @@ var Modules = []string{
 	"github.com/oauth2-proxy/oauth2-proxy/v7@v7.15.6",
 }
 
+// Apps are applications nobody tuned cookielint for, run by `go run
+// ./corpus/cmd -apps` (too large for the test: gitea alone compiles for
+// minutes on a cold cache): their cookies go through in-house helpers,
+// which the analysis infers from their bodies.
+var Apps = []string{
+	"miniflux.app/v2@v2.3.5",
+	"code.gitea.io/gitea@v1.22.6",
+}
+
 // Result is one module's run.
 type Result struct {
 	Module      string
@@ -78,7 +87,17 @@ var toolErrRE = regexp.MustCompile(`internal error|panic:|goroutine \d+ \[`)
 // Modules, std last. When ctx ends, downloads stop and no module is
 // started: the error says which were left.
 func Run(ctx context.Context, dir string, log io.Writer) ([]Result, error) {
-	out := make([]Result, len(Modules)+1)
+	return RunModules(ctx, dir, log, Modules, true)
+}
+
+// RunModules runs cookielint on the modules given, and on std if asked,
+// as Run does.
+func RunModules(ctx context.Context, dir string, log io.Writer, mods []string, std bool) ([]Result, error) {
+	n := len(mods)
+	if std {
+		n++
+	}
+	out := make([]Result, n)
 	jobs := make(chan int)
 	var wg sync.WaitGroup
 	var logMu sync.Mutex
@@ -90,20 +109,20 @@ func Run(ctx context.Context, dir string, log io.Writer) ([]Result, error) {
 				m, src := "std", dir
 				if ctx.Err() != nil {
 					out[i] = Result{Module: m, Findings: map[string]int{}, DownloadErr: ctx.Err()}
-					if i < len(Modules) {
-						out[i].Module = Modules[i]
+					if i < len(mods) {
+						out[i].Module = mods[i]
 					}
 					continue
 				}
-				if i < len(Modules) {
-					m = Modules[i]
+				if i < len(mods) {
+					m = mods[i]
 				}
 				logMu.Lock()
 				fmt.Fprintf(log, "corpus: %s\n", m)
 				logMu.Unlock()
 				r := Result{Module: m, Findings: map[string]int{}}
 				pattern := "std"
-				if i < len(Modules) {
+				if i < len(mods) {
 					pattern = "./..."
 					var err error
 					if src, err = fetch(ctx, m, dir); err != nil {

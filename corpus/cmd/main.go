@@ -1,9 +1,10 @@
 // Command corpus runs cookielint over the corpus and prints a Markdown
-// summary: go run ./corpus/cmd.
+// summary: go run ./corpus/cmd; with -apps, over the applications.
 package main
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"os"
 
@@ -11,13 +12,19 @@ import (
 )
 
 func main() {
+	apps := flag.Bool("apps", false, "run the applications (corpus.Apps) instead of the modules")
+	flag.Parse()
 	dir, err := os.MkdirTemp("", "cookielint-corpus")
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
 	defer os.RemoveAll(dir)
-	rs, err := corpus.Run(context.Background(), dir, os.Stderr)
+	mods, std := corpus.Modules, true
+	if *apps {
+		mods, std = corpus.Apps, false
+	}
+	rs, err := corpus.RunModules(context.Background(), dir, os.Stderr, mods, std)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
