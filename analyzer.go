@@ -126,7 +126,7 @@ type checker struct {
 	// the package calls (consent.go).
 	checks     map[funcKey]*consentCheck
 	calledHere map[*types.Func]bool
-	registered map[*funcDerivation]*cookie
+	registered map[*libraryModel]*cookie
 	// ctxTouched lists, per receiver type of a context-options sink, the
 	// attributes the package's calls of it may set (iris's
 	// AddCookieOptions in middleware).

@@ -28,7 +28,7 @@ var (
 		"./gin", "./echo4", "./echo5", "./fiber2", "./fiber3", "./fasthttp", "./sessions", "./csrf", "./nosurf", "./scs",
 		"./beego", "./iris", "./irismw", "./hertz", "./gincontrib", "./echocsrf", "./echocontrib", "./echocontrib2",
 		"./fiber2mw", "./fiber3mw", "./chisession", "./pkgzauth", "./gothic", "./gothicstore", "./flows", "./consent/app",
-		"./fixes", "./inferred/sess", "./inferred/app",
+		"./fixes", "./inferred/sess", "./inferred/app", "./userlib/app", "./userlib/gorillaapp",
 	}}
 	sessions12 = &wanttest.Tree{Dir: "testdata/sessions12", Prepare: testutil.DownloadModules, Trim: cookielint.Modeled, Packages: []string{"./app"}}
 )
@@ -128,6 +128,29 @@ func TestInferred(t *testing.T) {
 // saver that saves its parameter.
 func TestInferredSessions(t *testing.T) {
 	wanttest.Run(t, frameworks, cookielint.NewAnalyzer(cookielint.Config{}), "./inferred/sess", "./inferred/app")
+}
+
+// A team's own session library and middleware, declared in the policy's
+// models: section in the form of the built-in files (a constructor with
+// defaults, an options struct, a save call; a middleware with a config
+// struct), get the findings a built-in model gives: userlib/app and its
+// twin on gorilla/sessions, userlib/gorillaapp, draw the same ones, line
+// for line.
+func TestUserLibrary(t *testing.T) {
+	results := wanttest.Run(t, frameworks, cookielint.NewAnalyzer(cookielint.Config{}), "./userlib/app", "./userlib/gorillaapp")
+	sessions := func(r wanttest.Result) []string {
+		var out []string
+		for _, d := range r.Diagnostics {
+			if !strings.Contains(d.Message, "_guard") { // the middleware has no twin
+				out = append(out, fmt.Sprintf("%s %s", d.Category, d.Message))
+			}
+		}
+		slices.Sort(out)
+		return out
+	}
+	if app, twin := sessions(results[0]), sessions(results[1]); len(app) != 3 || !slices.Equal(app, twin) {
+		t.Errorf("the declared library: %q\nthe built-in gorilla/sessions: %q", app, twin)
+	}
 }
 
 // Every built-in model row names what the real modules have at the

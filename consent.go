@@ -222,8 +222,9 @@ func derefType(t types.Type) types.Type {
 	return t
 }
 
-// isContextType reports whether a type is a response writer, a request,
-// or the receiver of a framework's sink (its request context).
+// isContextType reports whether a type holds a request (a models file's
+// contexts: a response writer, a request, a framework's request context)
+// or is the receiver of a framework's sink.
 func (c *checker) isContextType(t types.Type) bool {
 	t = types.Unalias(derefType(types.Unalias(t)))
 	n, ok := t.(*types.Named)
@@ -231,11 +232,8 @@ func (c *checker) isContextType(t types.Type) bool {
 		return false
 	}
 	pkg, name := n.Obj().Pkg().Path(), n.Obj().Name()
-	if pkg == "net/http" && (name == "ResponseWriter" || name == "Request") {
-		return true
-	}
-	if pkg == "github.com/valyala/fasthttp" && name == "RequestCtx" {
-		return true
+	if c.models.contexts[typeKey{pkg, name}] {
+		return true // a models file's contexts: (net/http's ResponseWriter and Request, fasthttp's RequestCtx)
 	}
 	for _, s := range c.models.sinkList {
 		if s.pkg == pkg && s.recv == name && s.form != formHeader && name != "ResponseHeader" {

@@ -19,6 +19,14 @@ import (
 // with a constant string, a fmt.Sprintf with a constant format, or the
 // String() of a cookie.
 
+// httpSameSite maps net/http's SameSite constants (and those of libraries
+// that use http.SameSite): the zero value and SameSiteDefaultMode write no
+// attribute.
+var httpSameSite = map[string]policy.SameSite{
+	"0": policy.SameSiteUnset, "1": policy.SameSiteUnset,
+	"2": policy.SameSiteLax, "3": policy.SameSiteStrict, "4": policy.SameSiteNone,
+}
+
 // headerCookie is the pseudo-model of a cookie written as a header string.
 var headerCookie = &cookieModel{pkg: "net/http", name: "Set-Cookie header"}
 

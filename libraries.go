@@ -5,8 +5,11 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"sort"
 	"strings"
 	"time"
+
+	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/cookielint/cookielint/policy"
 )
@@ -15,7 +18,9 @@ import (
 // user: session and CSRF middleware, whose cookie is configured through a
 // constructor's defaults, a configuration struct, functional options and
 // configuration objects, and set by the library itself. Findings go to
-// the user's configuration call. The rows are in librarymodels.go.
+// the user's configuration call. The rows are data, in models/*.yaml (a
+// policy's models: section takes the same form); the one behaviour that
+// is Go is in hooks.go.
 
 // libraryModel is a constructor (or middleware factory, or a method of a
 // configuration) of a library that sets cookies.
@@ -44,10 +49,31 @@ type libraryModel struct {
 	options map[string]option
 	// norm is what the library does when it writes the cookie.
 	norm normalization
-	// cookies turns the configured cookie into those the library sets,
-	// for what data cannot say (two cookies, a name inside a lookup
-	// string); nil: the one cookie, as configured.
-	cookies func(w *walker, call *ast.CallExpr, k *cookie) []*cookie
+	// namesArg: one cookie per element of this literal slice argument
+	// (gin-contrib's SessionsMany), or -1.
+	namesArg int
+	// lookup reads the lookup extra "SOURCE:NAME" (fiber v2's KeyLookup):
+	// per source, "name" (the cookie is named NAME) or "none" (no cookie);
+	// a name given in the configuration wins.
+	lookup map[string]string
+	// extractor reads the lookup extra as calls of an extractors package
+	// (fiber v3's Extractor).
+	extractor *extractorModel
+	// auxDisables: a configuration whose aux extra is set (a store given
+	// to fiber v3's session) sets its cookies where that was built.
+	auxDisables bool
+	// storeVar: the cookie is the session cookie of a package variable
+	// holding a store (gothic.Store).
+	storeVar *storeVarModel
+	// also are more cookies the library sets (go-pkgz/auth's XSRF).
+	also []alsoCookie
+	// hook names behaviour written in Go (hooks.go).
+	hook string
+	// derived: the call returns an object of the store the package
+	// registers with the registrations (echo-contrib's session.Get).
+	derived       bool
+	registrations []registration
+	declared      string // where a user model was declared
 	// versions are defaults that depend on the version of a module in
 	// the build (gorilla/sessions' NewCookieStore).
 	versions *versioned
@@ -64,17 +90,35 @@ type libraryModel struct {
 	// spelling is how a hint writes a SameSite level, when the library
 	// has constants of its own.
 	spelling map[policy.SameSite]string
-	// objects are the library's configuration types, followed like
-	// cookies.
-	objects []*cookieModel
 }
 
-// option is a functional option setting one attribute from its argument.
+// option is a functional option setting one attribute from its argument;
+// negative and zero say what a negative or zero argument means instead:
+// "default" (the library's default) or "absent" (gorilla/csrf's MaxAge).
 type option struct {
-	attr attr
-	// maxAge: gorilla/csrf's MaxAge, where a negative value means the
-	// default and 0 means a session cookie.
-	maxAge bool
+	attr           attr
+	negative, zero string
+}
+
+// extractorModel names an extractors package's functions: cookie builds
+// a cookie extractor named by its argument; chain combines extractors.
+type extractorModel struct {
+	pkg, cookie, chain string
+}
+
+// storeVarModel is a library's package variable holding a store: the
+// store the program assigns to it, else def's, with set applied.
+type storeVarModel struct {
+	name string
+	def  *libraryModel
+	set  map[attr]value
+}
+
+// alsoCookie is another cookie a library sets: the configured one named
+// by the lookup extra, with set applied.
+type alsoCookie struct {
+	set           map[attr]value
+	readByScripts bool
 }
 
 // replacer is a method that replaces the whole cookie with its argument
@@ -268,11 +312,18 @@ func (w *walker) libraryOptions(l *libraryModel, call *ast.CallExpr, k *cookie) 
 			continue
 		}
 		v := w.attrValue(w.c.models.http(), opt.attr, oc.Args[0])
-		if opt.maxAge && v.k == konst {
+		if v.k == konst {
+			means := ""
 			switch {
 			case v.i < 0:
-				v = l.defaults[attrMaxAge]
-			case v.i == 0:
+				means = opt.negative
+			case v.i == 0 && !v.b && v.s == "":
+				means = opt.zero
+			}
+			switch means {
+			case "default":
+				v = l.defaults[opt.attr]
+			case "absent":
 				v = value{k: absent}
 			}
 			v.pos = oc.Args[0].Pos()
@@ -562,7 +613,7 @@ func (c *checker) librarySites(files []*ast.File) {
 				return true
 			}
 			l := c.models.library(key)
-			if l == nil || !l.site || c.sameModule(l.pkg) {
+			if l == nil || !l.site || l.derived || l.declared == "" && c.sameModule(l.pkg) {
 				return true // the library's own code calls its constructor
 			}
 			c.at = call.Pos()
@@ -571,10 +622,7 @@ func (c *checker) librarySites(files []*ast.File) {
 				k = c.holderCookie(v).clone()
 				k.built = call.Pos()
 			}
-			cookies := []*cookie{k}
-			if l.cookies != nil {
-				cookies = l.cookies(w, call, k)
-			}
+			cookies := w.libraryCookies(l, call, k)
 			for _, k := range cookies {
 				if e := k.attrs[attrEnabled]; e.k == konst && !e.b || e.k == absent && l.gated() {
 					continue // configured to set no cookie
@@ -618,7 +666,7 @@ func (w *walker) derive(call *ast.CallExpr, st *state) *cookie {
 	if m == nil {
 		return w.deriveFunc(call)
 	}
-	for _, d := range derivations {
+	for _, d := range w.c.models.derivations {
 		if d.from != m || d.method != sel.Sel.Name || d.nameArg >= len(call.Args) {
 			continue
 		}
@@ -647,27 +695,15 @@ func (w *walker) deriveFunc(call *ast.CallExpr) *cookie {
 	if !ok {
 		return nil
 	}
-	for _, d := range funcDerivations {
-		if d.pkg != key.pkg || d.fn != key.fn || d.nameArg >= len(call.Args) {
-			continue
-		}
-		k := w.c.registeredStore(d)
-		k = k.clone()
-		k.model, k.param, k.built = d.to, 0, call.Pos()
-		k.attrs[attrName] = w.attrValue(w.c.models.http(), attrName, call.Args[d.nameArg])
-		return k
+	d := w.c.models.library(key)
+	if d == nil || !d.derived || d.nameArg < 0 || d.nameArg >= len(call.Args) {
+		return nil
 	}
-	return nil
-}
-
-// funcDerivation is a library function returning a cookie object named
-// by an argument, configured by the store registered with the library's
-// middleware (registrations).
-type funcDerivation struct {
-	pkg, fn       string
-	nameArg       int
-	to            *cookieModel
-	registrations []registration
+	k := w.c.registeredStore(d)
+	k = k.clone()
+	k.model, k.param, k.built = d.holder, 0, call.Pos()
+	k.attrs[attrName] = w.attrValue(w.c.models.http(), attrName, call.Args[d.nameArg])
+	return k
 }
 
 // registration is a call that registers a store: the argument, or the
@@ -681,7 +717,7 @@ type registration struct {
 // registeredStore is the configuration of the store the package registers
 // with a library's middleware: known when every registration in the
 // package passes a store configured the same way.
-func (c *checker) registeredStore(d *funcDerivation) *cookie {
+func (c *checker) registeredStore(d *libraryModel) *cookie {
 	if k, ok := c.registered[d]; ok {
 		return k
 	}
@@ -714,7 +750,7 @@ func (c *checker) registeredStore(d *funcDerivation) *cookie {
 				k = w.cookieOf(e, newState())
 			}
 			if k == nil {
-				k = unknownCookie(d.to, call.Pos())
+				k = unknownCookie(d.holder, call.Pos())
 			}
 			if !found {
 				out, found = k.clone(), true
@@ -724,11 +760,235 @@ func (c *checker) registeredStore(d *funcDerivation) *cookie {
 		}
 	})
 	if out == nil {
-		out = unknownCookie(d.to, token.NoPos)
+		out = unknownCookie(d.holder, token.NoPos)
 	}
 	if c.registered == nil {
-		c.registered = map[*funcDerivation]*cookie{}
+		c.registered = map[*libraryModel]*cookie{}
 	}
 	c.registered[d] = out
+	return out
+}
+
+// assigns reports whether the package assigns the variable anywhere (or
+// takes its address).
+func (c *checker) assigns(v *types.Var) bool {
+	return c.mutated(map[*types.Var]constant.Value{v: nil})[v]
+}
+
+// libraryVar is the fallback of a configuration type for the library's
+// own variables of that type (echo's DefaultCSRFConfig): their values.
+func libraryVar(vars map[string]map[attr]value) func(w *walker, v *types.Var) *cookie {
+	return func(w *walker, v *types.Var) *cookie {
+		m, _ := w.c.models.modelOf(v.Type())
+		defaults, ok := vars[v.Name()]
+		if !ok || v.Pkg() == nil || v.Pkg().Path() != m.pkg {
+			return unknownCookie(m, v.Pos())
+		}
+		k := &cookie{model: m, built: v.Pos()}
+		for a, val := range defaults {
+			k.attrs[a] = val
+		}
+		return k
+	}
+}
+
+// saveAll makes a site, at a call that saves every session of the
+// request, of each session the function obtained.
+func (w *walker) saveAll(sm *saveModel, call *ast.CallExpr, st *state) {
+	m, sink := sm.obj, w.c.models.sinkByVia(sm.via)
+	var vars []*types.Var
+	for v, k := range st.vars {
+		if k.model == m {
+			vars = append(vars, v)
+		}
+	}
+	sort.Slice(vars, func(i, j int) bool { return vars[i].Pos() < vars[j].Pos() })
+	seen := map[*cookie]bool{}
+	for _, v := range vars {
+		k := st.vars[v]
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		w.addSite(&site{call: call, sink: sink, cookie: *k.clone()})
+	}
+}
+
+func keyOfCall(w *walker, call *ast.CallExpr) funcKey {
+	k, _, _ := calleeKey(w.info(), call)
+	return k
+}
+
+// libraryCookies turns the cookie a library call configures into those
+// the library sets, as its model's data says: the session cookie of a
+// store variable (gothic), none when a store given in the configuration
+// sets them (fiber v3), a name read from a lookup string (fiber v2) or
+// from extractor calls (fiber v3), one cookie per name of a list
+// (gin-contrib's SessionsMany), then its hook and the other cookies it
+// also sets (go-pkgz/auth's XSRF).
+func (w *walker) libraryCookies(l *libraryModel, call *ast.CallExpr, k *cookie) []*cookie {
+	if l.storeVar != nil {
+		k = w.storeVarCookie(l, call)
+	}
+	if l.auxDisables && k.attrs[attrAux].k != absent {
+		return nil // the given store's configuration applies, where it was built
+	}
+	cookies := []*cookie{k}
+	switch {
+	case l.lookup != nil:
+		cookies = w.lookupCookies(l, call, k)
+	case l.extractor != nil:
+		cookies = w.extractorCookies(l.extractor, k)
+	case l.namesArg >= 0:
+		cookies = w.namedCookies(l.namesArg, call, k)
+	}
+	if h := hooks[l.hook]; h != nil {
+		var out []*cookie
+		for _, c := range cookies {
+			out = append(out, h(w, call, c)...)
+		}
+		cookies = out
+	}
+	for _, a := range l.also {
+		c := k.clone()
+		c.attrs[attrName] = k.attrs[attrLookup]
+		for at, v := range a.set {
+			v.pos = call.Pos()
+			c.attrs[at] = v
+		}
+		c.readByScripts = a.readByScripts
+		cookies = append(cookies, c)
+	}
+	return cookies
+}
+
+// storeVarCookie is the session cookie of a library's store variable
+// (gothic.Store): the store the package assigns to it, else the default
+// library's, with its set applied; the library's fixed attributes (the
+// cookie's name) on top.
+func (w *walker) storeVarCookie(l *libraryModel, call *ast.CallExpr) *cookie {
+	c := w.c
+	sv := l.storeVar
+	var store *types.Var
+	if obj := typeutil.Callee(w.info(), call); obj != nil && obj.Pkg() != nil {
+		store, _ = obj.Pkg().Scope().Lookup(sv.name).(*types.Var)
+	}
+	var k *cookie
+	if store != nil && c.assigns(store) {
+		k = c.holderCookie(store).clone()
+	} else {
+		m := sv.def.holder
+		if m == nil {
+			m = c.models.http()
+		}
+		k = &cookie{model: m, built: call.Pos()}
+		for a, v := range w.libraryDefaults(sv.def, call) {
+			v.pos = call.Pos()
+			k.attrs[a] = v
+		}
+		for a, v := range sv.set {
+			v.pos = call.Pos()
+			k.attrs[a] = v
+		}
+	}
+	k.built = call.Pos()
+	for a, v := range l.fixed {
+		v.pos = call.Pos()
+		k.attrs[a] = v
+	}
+	return k
+}
+
+// namedCookies is one cookie per name of the literal slice argument arg
+// (gin-contrib's SessionsMany); a slice built elsewhere names one cookie
+// decided at run time.
+func (w *walker) namedCookies(arg int, call *ast.CallExpr, k *cookie) []*cookie {
+	if arg >= len(call.Args) {
+		return nil
+	}
+	lit, ok := compositeOf(call.Args[arg])
+	if !ok {
+		k.attrs[attrName] = value{k: dynamic, pos: call.Args[arg].Pos(), expr: call.Args[arg]}
+		return []*cookie{k}
+	}
+	var out []*cookie
+	for _, e := range lit.Elts {
+		c := k.clone()
+		c.attrs[attrName] = w.attrValue(w.c.models.http(), attrName, e)
+		out = append(out, c)
+	}
+	return out
+}
+
+// lookupCookies reads the lookup extra, "SOURCE:NAME" (fiber v2's
+// KeyLookup): a source the model maps to "name" names the cookie NAME, one
+// it maps to "none" sets none, another leaves the default name; a name
+// given in the configuration (the deprecated CookieName) wins.
+func (w *walker) lookupCookies(l *libraryModel, call *ast.CallExpr, k *cookie) []*cookie {
+	raw := w.libraryConfig(l, call)
+	if n := raw.attrs[attrName]; n.k == dynamic || n.k == konst && n.s != "" {
+		k.attrs[attrName] = n
+		return []*cookie{k}
+	}
+	switch lk := k.attrs[attrLookup]; lk.k {
+	case konst:
+		source, name, ok := strings.Cut(lk.s, ":")
+		switch {
+		case !ok:
+		case l.lookup[source] == "none":
+			k.attrs[attrEnabled] = no()
+		case l.lookup[source] == "name":
+			k.attrs[attrName] = value{k: konst, s: name, pos: lk.pos, expr: lk.expr}
+		}
+	case dynamic:
+		k.attrs[attrName] = value{k: dynamic, pos: lk.pos, expr: lk.expr}
+	}
+	return []*cookie{k}
+}
+
+// extractorCookies reads the lookup extra as calls of an extractors
+// package (fiber v3's session Extractor): a cookie for each extractor of
+// cookies, through chains; the other sources set none. A lookup that is
+// not such calls names one cookie decided at run time.
+func (w *walker) extractorCookies(e *extractorModel, k *cookie) []*cookie {
+	lk := k.attrs[attrLookup]
+	if lk.k == absent {
+		return []*cookie{k} // the default extractor, the configured name
+	}
+	if lk.expr == nil {
+		k.attrs[attrName] = value{k: dynamic, pos: lk.pos}
+		return []*cookie{k}
+	}
+	var out []*cookie
+	var visit func(x ast.Expr) bool
+	visit = func(x ast.Expr) bool {
+		c, ok := ast.Unparen(x).(*ast.CallExpr)
+		if !ok {
+			return false
+		}
+		key, _, ok := calleeKey(w.info(), c)
+		if !ok || key.pkg != e.pkg {
+			return false
+		}
+		switch key.fn {
+		case e.cookie:
+			if len(c.Args) == 1 {
+				n := k.clone()
+				n.attrs[attrName] = w.attrValue(w.c.models.http(), attrName, c.Args[0])
+				out = append(out, n)
+			}
+		case e.chain:
+			for _, a := range c.Args {
+				if !visit(a) {
+					return false
+				}
+			}
+		}
+		return true // another source: no cookie
+	}
+	if !visit(lk.expr) {
+		k.attrs[attrName] = value{k: dynamic, pos: lk.pos, expr: lk.expr}
+		return []*cookie{k}
+	}
 	return out
 }

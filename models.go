@@ -12,9 +12,10 @@ import (
 // This file defines cookielint's knowledge of frameworks as data: cookie
 // types it can follow (cookieModel), calls that set a cookie (sinkModel)
 // and functional options that change one (optionModel), gathered in a
-// registry (models). The rows themselves are in models.yaml, in the form a
-// policy's models: section uses too (modelsload.go), and, for libraries
-// that set cookies by themselves, in librarymodels.go.
+// registry (models) with the libraries that set cookies by themselves
+// (libraryModel, libraries.go). The rows themselves are in models/*.yaml,
+// one file per framework or library, in the form a policy's models:
+// section uses too (modelsload.go, modelslib.go).
 
 // cookieModel describes a cookie type: which of its fields and setter
 // methods carry which attribute.
@@ -108,6 +109,7 @@ type normalization struct {
 	absentSameSite          policy.SameSite // the level of a cookie without SameSite
 	noneForcesSecure        bool            // SameSite=None also sets Secure
 	partitionedForcesSecure bool            // Partitioned also sets Secure
+	positiveMaxAge          bool            // a Max-Age of zero or less is not written
 }
 
 // sinkModel is one function or method that sets a cookie on a response.
@@ -174,6 +176,32 @@ type models struct {
 	libraries map[funcKey]*libraryModel
 	pkgs      map[string]bool // packages a model names
 	user      *policy.Models  // the policy's own models, validated per package
+
+	// derivations are methods of objects that return another object
+	// named by an argument (a store's Get); saveAll, calls that save every
+	// object of a type the function obtained (sessions.Save(r, w)).
+	derivations []derivation
+	saveAll     map[funcKey]*saveModel
+	// contexts are the types that hold a request (a handler takes one).
+	contexts map[typeKey]bool
+	// complete maps each complete package to its functions that return a
+	// cookie decided at run time (complete.go).
+	complete map[string][]string
+	// pastTimes are package variables holding a time in the past.
+	pastTimes map[typeKey]bool
+	// requestCookies are calls returning a cookie read from the request.
+	requestCookies map[funcKey]bool
+	// pending are the references the rows added last make, resolved by
+	// link (modelslib.go).
+	pending []func() error
+}
+
+// saveModel is a call that saves every object of a type the function
+// obtained (gorilla's sessions.Save(r, w)); via names the sink its sites
+// report, as the object's own Save does.
+type saveModel struct {
+	obj *cookieModel
+	via string
 }
 
 // modelOf returns the cookie model of a type (or of the type a pointer

@@ -1,9 +1,10 @@
 package cookielint
 
 import (
-	_ "embed"
+	"embed"
 	"fmt"
 	"go/types"
+	"io/fs"
 	"maps"
 	"slices"
 	"sort"
@@ -13,19 +14,38 @@ import (
 	"github.com/cookielint/cookielint/policy"
 )
 
-// This file builds the registry of models: the built-in table, read from
-// the embedded models.yaml with the policy package's models decoder, plus
-// the library models written in Go, plus a policy's own models: section.
-// A policy's models are checked against each package that imports their
-// package: a function, method or type that does not exist there is an
-// error naming the policy's file:line:col.
+// This file builds the registry of models: the built-in ones, one file
+// per framework or library under models/ (embedded), read with the policy
+// package's models decoder, plus a policy's own models: section, in the
+// same form. A policy's models are checked against each package that
+// imports their package: a function, method or type that does not exist
+// there is an error naming the policy's file:line:col.
 
-//go:embed models.yaml
-var builtinModelsYAML []byte
+//go:embed models/*.yaml
+var builtinFS embed.FS
 
-// BuiltinModelsFile is the name the built-in models file goes by in
-// errors.
-const BuiltinModelsFile = "models.yaml"
+// BuiltinModels returns the built-in models files, by name (models/x.yaml),
+// in order: what the analyzer reads, for the tests and the docs.
+func BuiltinModels() ([]*policy.Models, error) {
+	names, err := fs.Glob(builtinFS, "models/*.yaml")
+	if err != nil {
+		return nil, err
+	}
+	sort.Strings(names)
+	var out []*policy.Models
+	for _, name := range names {
+		data, err := builtinFS.ReadFile(name)
+		if err != nil {
+			return nil, err
+		}
+		spec, err := policy.ParseModels(name, data)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, spec)
+	}
+	return out, nil
+}
 
 var builtin struct {
 	once sync.Once
@@ -36,29 +56,38 @@ var builtin struct {
 // builtinModels returns the registry of the built-in models, built once.
 func builtinModels() (*models, error) {
 	builtin.once.Do(func() {
-		spec, err := policy.ParseModels(BuiltinModelsFile, builtinModelsYAML)
+		specs, err := BuiltinModels()
 		if err != nil {
 			builtin.err = fmt.Errorf("cookielint's built-in models: %w", err)
 			return
 		}
 		r := newModels()
-		if err := r.add(spec, false); err != nil {
+		// net/http first: its Cookie is the default cookie type of sinks.
+		sort.SliceStable(specs, func(i, j int) bool { return specs[i].File == nethttpFile && specs[j].File != nethttpFile })
+		for _, spec := range specs {
+			if err := r.add(spec, false); err != nil {
+				builtin.err = fmt.Errorf("cookielint's built-in models: %w", err)
+				return
+			}
+		}
+		if err := r.link(specs...); err != nil {
 			builtin.err = fmt.Errorf("cookielint's built-in models: %w", err)
 			return
-		}
-		for _, l := range libraryModels {
-			r.addLibrary(l)
 		}
 		builtin.m = r
 	})
 	return builtin.m, builtin.err
 }
 
+// nethttpFile holds net/http's models, read first.
+const nethttpFile = "models/nethttp.yaml"
+
 func newModels() *models {
 	return &models{
 		types: map[typeKey]*cookieModel{}, byName: map[string]*cookieModel{}, sinks: map[funcKey]*sinkModel{},
 		fresh: map[funcKey]*cookieModel{}, options: map[typeKey]*optionModel{}, libraries: map[funcKey]*libraryModel{},
-		pkgs: map[string]bool{},
+		pkgs: map[string]bool{}, saveAll: map[funcKey]*saveModel{}, contexts: map[typeKey]bool{},
+		complete: map[string][]string{}, pastTimes: map[typeKey]bool{}, requestCookies: map[funcKey]bool{},
 	}
 }
 
@@ -70,7 +99,9 @@ func (r *models) clone() *models {
 	return &models{
 		types: maps.Clone(r.types), byName: maps.Clone(r.byName), sinks: maps.Clone(r.sinks),
 		sinkList: slices.Clone(r.sinkList), fresh: maps.Clone(r.fresh), options: maps.Clone(r.options),
-		libraries: maps.Clone(r.libraries), pkgs: maps.Clone(r.pkgs),
+		libraries: maps.Clone(r.libraries), pkgs: maps.Clone(r.pkgs), derivations: slices.Clone(r.derivations),
+		saveAll: maps.Clone(r.saveAll), contexts: maps.Clone(r.contexts), complete: maps.Clone(r.complete),
+		pastTimes: maps.Clone(r.pastTimes), requestCookies: maps.Clone(r.requestCookies),
 	}
 }
 
@@ -79,6 +110,9 @@ func (r *models) clone() *models {
 func (r *models) withUser(user *policy.Models) (*models, error) {
 	n := r.clone()
 	if err := n.add(user, true); err != nil {
+		return nil, err
+	}
+	if err := n.link(user); err != nil {
 		return nil, err
 	}
 	n.user = user
@@ -98,37 +132,27 @@ func (r *models) add(spec *policy.Models, user bool) error {
 		return where(spec, p)
 	}
 	for _, ct := range spec.Cookies {
-		m := &cookieModel{pkg: ct.Pkg, name: ct.Name, fields: map[string]attr{}, setters: map[string]attr{},
-			fresh: map[string]bool{}, pure: map[string]bool{}, sameSite: map[string]policy.SameSite{},
-			sameSiteSpelling: ct.Spelling, version: ct.Version, declared: declared(ct.Pos)}
-		for f, a := range ct.Fields {
-			m.fields[f] = attrByName[a]
-		}
-		for f, a := range ct.Setters {
-			m.setters[f] = attrByName[a]
-		}
-		for _, f := range ct.Fresh {
-			m.fresh[f] = true
-			r.fresh[funcKey{pkg: ct.Pkg, fn: f}] = m
-		}
-		for _, f := range ct.Pure {
-			m.pure[f] = true
-		}
-		for k, lvl := range ct.SameSite {
-			if k == "*" {
-				m.sameSiteOther = level(lvl)
-				continue
-			}
-			m.sameSite[k] = lvl
-		}
-		if len(ct.SameSite) == 0 && r.http() != nil {
-			m.sameSite = r.http().sameSite // http.SameSite values, the usual type
-		}
+		m := r.cookieModelOf(ct, declared(ct.Pos))
 		r.types[typeKey{m.pkg, m.name}] = m
 		r.byName[m.pkg+"."+m.name] = m
 		r.pkgs[m.pkg] = true
 	}
+	r.addObjects(spec, declared)
 	for _, s := range spec.Sinks {
+		if s.Saves != "" {
+			k, saves, via := funcKey{s.Func.Pkg, s.Func.Recv, s.Func.Name}, s.Saves, s.Via
+			at := where(spec, s.Pos)
+			r.pkgs[k.pkg] = true
+			r.pending = append(r.pending, func() error {
+				m := r.byName[saves]
+				if m == nil {
+					return fmt.Errorf("%s: models: sink %s: saves: %s is not an object of the models", at, k.fn, saves)
+				}
+				r.saveAll[k] = &saveModel{obj: m, via: via}
+				return nil
+			})
+			continue
+		}
 		sm := &sinkModel{pkg: s.Func.Pkg, recv: s.Func.Recv, fn: s.Func.Name, arg: receiverArg, options: -1, writerArg: -1,
 			via: s.Via, version: s.Version, erases: s.Erases, decodeAny: s.Decode == "any", declared: declared(s.Pos),
 			norm: normalization{pathDefault: s.Normalize.Path, absentSameSite: s.Normalize.SameSite,
@@ -215,6 +239,8 @@ func (r *models) add(spec *policy.Models, user bool) error {
 		r.options[typeKey{om.pkg, om.name}] = om
 		r.pkgs[om.pkg] = true // a package may reach a framework's sinks through it (iris)
 	}
+	r.addLibraries(spec, declared)
+	r.addFramework(spec)
 	return nil
 }
 
@@ -229,19 +255,6 @@ func constValue(a attr, c policy.Const) value {
 		return value{k: konst, i: int64(c.Level)}
 	}
 	return value{k: konst, i: c.Int}
-}
-
-// addLibrary adds a library model written in Go, with its configuration
-// objects.
-func (r *models) addLibrary(l *libraryModel) {
-	r.libraries[funcKey{l.pkg, l.recv, l.fn}] = l
-	r.pkgs[l.pkg] = true
-	for _, m := range l.objects {
-		m.holder = true
-		r.types[typeKey{m.pkg, m.name}] = m
-		r.byName[m.pkg+"."+m.name] = m // summaries name them: a session a helper returns or saves
-		r.pkgs[m.pkg] = true
-	}
 }
 
 // check reports the user models whose function, method or type does not
@@ -331,7 +344,7 @@ func checkSpec(spec *policy.Models, scopes map[string]*types.Package) []string {
 			bad(o.Func.Pos, "models: option %s: package %s has no function or variable %s", o.Func, o.Func.Pkg, o.Func.Name)
 		}
 	}
-	return errs
+	return append(errs, checkLibraries(spec, scopes)...)
 }
 
 // lookupFunc finds the signature a function reference names, or says why

@@ -22,7 +22,7 @@ func (c *checker) timeFromNow(e ast.Expr) (rel int64, zero, ok bool) {
 			return 0, true, true
 		}
 	}
-	if id := pastTimeVar(info, e); id {
+	if c.pastTimeVar(e) {
 		return -1 << 40, false, true
 	}
 	call, isCall := e.(*ast.CallExpr)
@@ -104,16 +104,9 @@ func (c *checker) isTimeNow(e ast.Expr) bool {
 	return false
 }
 
-// pastTimes are package variables that hold a time in the past, used to
-// delete cookies.
-var pastTimes = []struct{ pkg, name string }{
-	{"github.com/valyala/fasthttp", "CookieExpireDelete"},             // 2009-11-10, v1.78.0
-	{"github.com/cloudwego/hertz/pkg/protocol", "CookieExpireDelete"}, // 2009-11-10, v0.10.4
-	{"github.com/kataras/iris/v12/context", "CookieExpireDelete"},     // memstore.ExpireDelete, v12.2.11
-	{"github.com/kataras/iris/v12/core/memstore", "ExpireDelete"},
-}
-
-func pastTimeVar(info *types.Info, e ast.Expr) bool {
+// pastTimeVar reports whether e names a package variable that holds a
+// time in the past (the models' pastTimes: fasthttp's CookieExpireDelete).
+func (c *checker) pastTimeVar(e ast.Expr) bool {
 	var id *ast.Ident
 	switch x := e.(type) {
 	case *ast.Ident:
@@ -123,14 +116,9 @@ func pastTimeVar(info *types.Info, e ast.Expr) bool {
 	default:
 		return false
 	}
-	v, ok := info.Uses[id].(*types.Var)
+	v, ok := c.pass.TypesInfo.Uses[id].(*types.Var)
 	if !ok || v.Pkg() == nil {
 		return false
 	}
-	for _, p := range pastTimes {
-		if v.Pkg().Path() == p.pkg && v.Name() == p.name {
-			return true
-		}
-	}
-	return false
+	return c.models.pastTimes[typeKey{v.Pkg().Path(), v.Name()}]
 }

@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/types"
 	"path/filepath"
+	"strconv"
 	"strings"
 )
 
@@ -115,4 +116,68 @@ func (c *checker) versionDefaults(vd *versioned, call *ast.CallExpr) map[attr]va
 		}
 	}
 	return defaults
+}
+
+// versioned gives defaults per version range of a module in the build.
+type versioned struct {
+	module string // the module path
+	pkg    string // a package of the module
+	obj    string // an object of pkg, whose position names the module's directory
+	name   string // for messages
+	ranges []versionRange
+}
+
+// versionRange is a range of versions, both ends checked, with the same
+// defaults.
+type versionRange struct {
+	from, to string
+	defaults map[attr]value
+}
+
+// pick returns the defaults for a version, and whether the version lies
+// in a checked range ("" picks the newest range, unchecked).
+func (vd *versioned) pick(version string) (map[attr]value, bool) {
+	last := vd.ranges[len(vd.ranges)-1]
+	if version == "" {
+		return last.defaults, false
+	}
+	for i, r := range vd.ranges {
+		if compareVersions(version, r.from) < 0 {
+			if i == 0 {
+				return r.defaults, false
+			}
+			return vd.ranges[i-1].defaults, false // between two ranges: the older
+		}
+		if compareVersions(version, r.to) <= 0 {
+			return r.defaults, true
+		}
+	}
+	return last.defaults, false
+}
+
+// compareVersions compares two semantic versions by their numbers.
+func compareVersions(a, b string) int {
+	pa, pb := versionNumbers(a), versionNumbers(b)
+	for i := range 3 {
+		switch {
+		case pa[i] < pb[i]:
+			return -1
+		case pa[i] > pb[i]:
+			return 1
+		}
+	}
+	return 0
+}
+
+func versionNumbers(v string) [3]int {
+	var out [3]int
+	v = strings.TrimPrefix(v, "v")
+	if i := strings.IndexAny(v, "-+"); i >= 0 {
+		v = v[:i]
+	}
+	for i, part := range strings.SplitN(v, ".", 3) {
+		n, _ := strconv.Atoi(part)
+		out[i] = n
+	}
+	return out
 }

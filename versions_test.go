@@ -3,7 +3,15 @@ package cookielint
 import "testing"
 
 func TestVersionPick(t *testing.T) {
-	vd := gorillaCookieStore
+	reg, err := builtinModels()
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := reg.library(funcKey{pkg: "github.com/gorilla/sessions", fn: "NewCookieStore"})
+	if l == nil || l.versions == nil {
+		t.Fatal("no versions for gorilla/sessions' NewCookieStore in the models")
+	}
+	vd := l.versions
 	for _, c := range []struct {
 		version string
 		secure  bool // the defaults picked set Secure

@@ -601,7 +601,7 @@ func (w *walker) cookieOf(e ast.Expr, st *state) *cookie {
 // derived session, or a constructor's cookie.
 func (w *walker) callCookie(call *ast.CallExpr, st *state) *cookie {
 	if key, _, ok := calleeKey(w.info(), call); ok {
-		if l := w.c.models.library(key); l != nil && l.holder != nil {
+		if l := w.c.models.library(key); l != nil && l.holder != nil && !l.derived {
 			return w.libraryCookie(l, call)
 		}
 		if m := w.c.models.fresh[key]; m != nil {
@@ -609,7 +609,7 @@ func (w *walker) callCookie(call *ast.CallExpr, st *state) *cookie {
 			c.absentAt(call)
 			return c
 		}
-		if key == (funcKey{"net/http", "Request", "Cookie"}) && len(call.Args) == 1 {
+		if w.c.models.requestCookies[key] && len(call.Args) == 1 {
 			// A cookie read from a request has a name and a value and no
 			// attribute: sent back as it is, it has none either.
 			c := &cookie{model: w.c.models.http(), built: call.Pos(), fromRequest: true}
@@ -808,7 +808,7 @@ func (w *walker) call(call *ast.CallExpr, st *state) {
 		if readOnlyPackages[key.pkg] {
 			return
 		}
-		if m := saveAll[key]; m != nil {
+		if m := w.c.models.saveAll[key]; m != nil {
 			w.saveAll(m, call, st)
 			return
 		}
@@ -946,6 +946,10 @@ func (w *walker) argsCookie(s *sinkModel, call *ast.CallExpr) *cookie {
 	return k
 }
 
+// sameSiteWords are the SameSite strings an interface{} argument may hold,
+// read without regard to case; any other string is ignored.
+var sameSiteWords = map[string]policy.SameSite{"strict": policy.SameSiteStrict, "none": policy.SameSiteNone, "lax": policy.SameSiteLax}
+
 // anyValue reads an interface{} argument the way beego's Cookie reads its
 // others...: by its dynamic type. A max age is an int, int32 or int64; a
 // path, domain or SameSite a string; HttpOnly a bool; Secure a bool, and
@@ -987,7 +991,7 @@ func (w *walker) anyValue(a attr, e ast.Expr) value {
 		if tv.Value == nil {
 			return value{k: dynamic, pos: e.Pos(), expr: e}
 		}
-		if l, ok := fiberSessionSameSite[strings.ToLower(constant.StringVal(tv.Value))]; ok {
+		if l, ok := sameSiteWords[strings.ToLower(constant.StringVal(tv.Value))]; ok {
 			return value{k: konst, i: int64(l), pos: e.Pos(), expr: e}
 		}
 		return ignored // browsers ignore any other SameSite value
@@ -1239,6 +1243,9 @@ func normalize(k *cookie, n normalization) {
 	}
 	if so := k.attrs[attrSessionOnly]; so.isTrue() {
 		k.attrs[attrMaxAge], k.attrs[attrExpires] = value{}, value{}
+	}
+	if ma := k.attrs[attrMaxAge]; n.positiveMaxAge && ma.k == konst && ma.i <= 0 {
+		k.attrs[attrMaxAge] = value{k: absent, pos: ma.pos, expr: ma.expr}
 	}
 }
 

@@ -16,12 +16,40 @@ import (
 // own frameworks and wrappers in it; cookielint's built-in models file is
 // written in it too (ParseModels).
 
-// Models are cookie types, sinks and options.
+// Models are cookie types, sinks and options; libraries that set cookies
+// by themselves, with their configuration objects (libraries.go); and what
+// else the analysis needs to know of a framework.
 type Models struct {
-	File    string
-	Cookies []*CookieType
-	Sinks   []*Sink
-	Options []*Option
+	File string
+	// Module is the module the models describe, and Checked the versions
+	// they were checked against (a built-in file's first is the one its
+	// tests build with).
+	Module  string
+	Checked []string
+	// Name and About name the framework and say, in Markdown, what is
+	// checked of it: docs/frameworks.md is generated from them.
+	Name, About string
+	Cookies     []*CookieType
+	Objects     []*Object
+	Sinks       []*Sink
+	Options     []*Option
+	// Libraries set cookies by themselves, or return objects that do.
+	Libraries []*Library
+	// Contexts are types that hold a request: a function taking one is a
+	// handler, called by the framework.
+	Contexts []FuncRef
+	// Complete lists packages whose models say everything their code can
+	// do with a cookie: the standalone command reads them from export
+	// data. RuntimeCookies are their functions that return a cookie
+	// decided at run time.
+	Complete       []string
+	RuntimeCookies []FuncRef
+	// PastTimes are package variables holding a time in the past
+	// (fasthttp's CookieExpireDelete): an Expires set to one deletes.
+	PastTimes []FuncRef
+	// RequestCookies are calls that return a cookie read from the
+	// request: it carries a name and a value only.
+	RequestCookies []FuncRef
 }
 
 // FuncRef names a function, a package-level variable of function type
@@ -86,9 +114,12 @@ type Sink struct {
 	Model     string // the cookie type whose SameSite map reads the arguments; default net/http.Cookie
 	// Decode "any": the arguments are interface{} values read by their
 	// dynamic type, as beego reads its others...
-	Decode  string
-	Writer  *int // the response writer argument
-	Erases  bool // a Header Set: replaces the cookies set before
+	Decode string
+	Writer *int // the response writer argument
+	Erases bool // a Header Set: replaces the cookies set before
+	// Saves: the call saves every object of this type (a session) the
+	// function obtained (gorilla's sessions.Save(r, w)).
+	Saves   string
 	Via     string
 	Version string
 }
@@ -99,6 +130,9 @@ type Normalize struct {
 	SameSite                SameSite // the level of a cookie without SameSite
 	NoneForcesSecure        bool
 	PartitionedForcesSecure bool
+	// PositiveMaxAge: only a positive Max-Age is written (a library's
+	// configured lifetime); zero or less means none.
+	PositiveMaxAge bool
 }
 
 // Option is a functional option: a function (or variable) whose value,
@@ -115,18 +149,21 @@ type Option struct {
 var Attributes = []string{"name", "value", "secure", "httpOnly", "sameSite", "path", "domain", "maxAge", "expires", "partitioned", "sessionOnly"}
 
 var (
-	modelsFields = []string{"cookies", "sinks", "options"}
+	modelsFields = []string{"module", "checked", "name", "about", "cookies", "objects", "sinks", "options", "libraries", "contexts",
+		"complete", "runtimeCookies", "pastTimes", "requestCookies"}
 	cookieFields = []string{"type", "fields", "setters", "fresh", "pure", "sameSite", "spelling", "version"}
 	sinkFields   = []string{"func", "cookie", "args", "set", "runtime", "header", "context", "contextOptions",
-		"fromContext", "options", "normalize", "model", "decode", "writer", "erases", "via", "version"}
+		"fromContext", "options", "normalize", "model", "decode", "writer", "erases", "saves", "via", "version"}
 	optionFields    = []string{"func", "set", "args", "runtime"}
-	normalizeFields = []string{"path", "sameSite", "noneForcesSecure", "partitionedForcesSecure"}
+	normalizeFields = []string{"path", "sameSite", "noneForcesSecure", "partitionedForcesSecure", "positiveMaxAge"}
 )
 
 // ModelFields lists the keys the models decoder accepts, for the JSON
-// Schema test: in the section, a cookie type, a sink, an option.
-func ModelFields() (section, cookie, sink, option, normalize []string) {
-	return clone(modelsFields), clone(cookieFields), clone(sinkFields), clone(optionFields), clone(normalizeFields)
+// Schema test: in the section, a cookie type, a sink, an option, a sink's
+// normalize, an object and a library.
+func ModelFields() (section, cookie, sink, option, normalize, object, library []string) {
+	return clone(modelsFields), clone(cookieFields), clone(sinkFields), clone(optionFields), clone(normalizeFields),
+		clone(objectFields), clone(libraryFields)
 }
 
 func clone(s []string) []string { return append([]string(nil), s...) }
@@ -164,12 +201,38 @@ func (d *decoder) models(n ast.Node) *Models {
 		return m
 	}
 	for _, f := range fields {
-		items := d.list(f.value, "models: "+f.key)
+		what := "models: " + f.key
+		switch f.key {
+		case "module":
+			m.Module, _ = d.str(f.value, what)
+			continue
+		case "name":
+			m.Name, _ = d.str(f.value, what)
+			continue
+		case "about":
+			m.About, _ = d.str(f.value, what)
+			continue
+		case "checked":
+			for _, item := range d.list(f.value, what) {
+				if s, ok := d.str(item, what); ok {
+					if !isVersion(s) {
+						d.errorf(item, "%s: %q is not a version (v1.2.3)", what, s)
+					}
+					m.Checked = append(m.Checked, s)
+				}
+			}
+			continue
+		}
+		items := d.list(f.value, what)
 		for _, item := range items {
 			switch f.key {
 			case "cookies":
 				if c := d.cookieType(item); c != nil {
 					m.Cookies = append(m.Cookies, c)
+				}
+			case "objects":
+				if o := d.object(item); o != nil {
+					m.Objects = append(m.Objects, o)
 				}
 			case "sinks":
 				if s := d.sink(item); s != nil {
@@ -178,6 +241,33 @@ func (d *decoder) models(n ast.Node) *Models {
 			case "options":
 				if o := d.option(item); o != nil {
 					m.Options = append(m.Options, o)
+				}
+			case "libraries":
+				if l := d.library(item); l != nil {
+					m.Libraries = append(m.Libraries, l)
+				}
+			case "contexts":
+				if r, ok := d.funcRef(item, f.key); ok && r.Recv == "" {
+					m.Contexts = append(m.Contexts, r)
+				} else if ok {
+					d.errorf(item, "%s: %q is not a type (package/path.Name)", what, r.Text)
+				}
+			case "complete":
+				if s, ok := d.str(item, what); ok {
+					m.Complete = append(m.Complete, s)
+				}
+			case "runtimeCookies", "pastTimes", "requestCookies":
+				r, ok := d.funcRef(item, f.key)
+				if !ok {
+					continue
+				}
+				switch f.key {
+				case "runtimeCookies":
+					m.RuntimeCookies = append(m.RuntimeCookies, r)
+				case "pastTimes":
+					m.PastTimes = append(m.PastTimes, r)
+				default:
+					m.RequestCookies = append(m.RequestCookies, r)
 				}
 			}
 		}
@@ -225,38 +315,11 @@ func (d *decoder) cookieType(n ast.Node) *CookieType {
 				continue
 			}
 			c.Pkg, c.Name = pkg, name
-		case "fields":
+		case "fields", "setters":
 			hasCarriers = true
-			c.Fields = d.attrMap(f.value, what, true)
-		case "setters":
-			hasCarriers = true
-			c.Setters = d.attrMap(f.value, what, true)
-		case "fresh":
-			c.Fresh = d.identList(f.value, what)
-		case "pure":
-			c.Pure = d.identList(f.value, what)
-		case "sameSite":
-			c.SameSite = map[string]SameSite{}
-			for _, kv := range d.stringMap(f.value, what) {
-				lvl, ok := parseLevel(kv.val)
-				if !ok {
-					d.errorf(kv.node, "%s: %q is not a SameSite level (none, lax, strict or unset)", what, kv.val)
-					continue
-				}
-				c.SameSite[kv.key] = lvl
-			}
-		case "spelling":
-			c.Spelling = map[SameSite]string{}
-			for _, kv := range d.stringMap(f.value, what) {
-				lvl, ok := parseLevel(kv.key)
-				if !ok || lvl == SameSiteUnset {
-					d.errorf(kv.keyNode, "%s: %q is not a SameSite level (none, lax or strict)", what, kv.key)
-					continue
-				}
-				c.Spelling[lvl] = kv.val
-			}
-		case "version":
-			c.Version, _ = d.str(f.value, what)
+			d.cookieTypeField(c, f)
+		default:
+			d.cookieTypeField(c, f)
 		}
 	}
 	if !hasType {
@@ -269,6 +332,49 @@ func (d *decoder) cookieType(n ast.Node) *CookieType {
 		return nil
 	}
 	return c
+}
+
+// cookieTypeField decodes a field that cookie types and objects share.
+func (d *decoder) cookieTypeField(c *CookieType, f field) {
+	what := "cookie type: " + f.key
+	switch f.key {
+	case "fields":
+		c.Fields = d.attrMap(f.value, what, true)
+	case "setters":
+		c.Setters = d.attrMap(f.value, what, true)
+	case "fresh":
+		c.Fresh = d.identList(f.value, what)
+	case "pure":
+		c.Pure = d.identList(f.value, what)
+	case "sameSite":
+		c.SameSite = map[string]SameSite{}
+		for _, kv := range d.stringMap(f.value, what) {
+			lvl, ok := parseLevel(kv.val)
+			if !ok {
+				d.errorf(kv.node, "%s: %q is not a SameSite level (none, lax, strict or unset)", what, kv.val)
+				continue
+			}
+			c.SameSite[kv.key] = lvl
+		}
+	case "spelling":
+		c.Spelling = d.spelling(f.value, what)
+	case "version":
+		c.Version, _ = d.str(f.value, what)
+	}
+}
+
+// spelling decodes how a fix writes each SameSite level in Go.
+func (d *decoder) spelling(n ast.Node, what string) map[SameSite]string {
+	out := map[SameSite]string{}
+	for _, kv := range d.stringMap(n, what) {
+		lvl, ok := parseLevel(kv.key)
+		if !ok || lvl == SameSiteUnset {
+			d.errorf(kv.keyNode, "%s: %q is not a SameSite level (none, lax or strict)", what, kv.key)
+			continue
+		}
+		out[lvl] = kv.val
+	}
+	return out
 }
 
 func (d *decoder) sink(n ast.Node) *Sink {
@@ -338,6 +444,9 @@ func (d *decoder) sink(n ast.Node) *Sink {
 			if b, ok := d.boolean(f.value, what); ok {
 				s.Erases = *b
 			}
+		case "saves":
+			forms = append(forms, f.key)
+			s.Saves = d.typeName(f.value, what)
 		case "via":
 			s.Via, _ = d.str(f.value, what)
 		case "version":
@@ -348,7 +457,7 @@ func (d *decoder) sink(n ast.Node) *Sink {
 	case !hasFunc:
 		d.errorf(n, "models: a sink needs \"func: package/path.Func\" or \"func: (*package/path.Type).Method\"")
 	case len(forms) > 1:
-		d.errorf(n, "models: sink %s has %s: give one of cookie, args, header, context, contextOptions", s.Func, strings.Join(forms, " and "))
+		d.errorf(n, "models: sink %s has %s: give one of cookie, args, header, context, contextOptions, saves", s.Func, strings.Join(forms, " and "))
 	case len(forms) == 0 && len(s.Set) == 0:
 		d.errorf(n, "models: sink %s needs cookie (the argument that is a cookie), args (the argument of each attribute) or set", s.Func)
 	}
@@ -418,6 +527,10 @@ func (d *decoder) normalize(n ast.Node) Normalize {
 		case "partitionedForcesSecure":
 			if b, ok := d.boolean(f.value, what); ok {
 				out.PartitionedForcesSecure = *b
+			}
+		case "positiveMaxAge":
+			if b, ok := d.boolean(f.value, what); ok {
+				out.PositiveMaxAge = *b
 			}
 		}
 	}
@@ -569,8 +682,12 @@ func (d *decoder) attrIndexes(n ast.Node, what string) map[string]int {
 
 // constants decodes attribute names -> constant values.
 func (d *decoder) constants(n ast.Node, what string) map[string]Const {
+	return d.constantPairs(d.stringMap(n, what), what)
+}
+
+func (d *decoder) constantPairs(kvs []kvPair, what string) map[string]Const {
 	out := map[string]Const{}
-	for _, kv := range d.stringMap(n, what) {
+	for _, kv := range kvs {
 		var c Const
 		bad := false
 		switch kv.key {

@@ -3,6 +3,7 @@ package policy
 import (
 	"encoding/json"
 	"os"
+	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
@@ -99,6 +100,22 @@ func TestModelsErrors(t *testing.T) {
 		{"models:\n  options:\n    - func: web.O\n      set: {colour: red}\n", `p.yaml:4:13: option: set: unknown attribute "colour"`},
 		{"models:\n  sink:\n    - func: web.F\n", `p.yaml:2:3: models: unknown field "sink"`},
 		{"models:\n  sinks: {func: web.F}\n", `p.yaml:2:11: models: sinks must be a list`},
+		// Objects and libraries.
+		{"models:\n  objects:\n    - fields: {A: name}\n", `p.yaml:3:7: models: an object needs "type: package/path.Name"`},
+		{"models:\n  objects:\n    - type: lib.Opts\n      extras: {On: on}\n", `p.yaml:4:20: object: extras: On: "on" is not an extra (enabled, lookup, aux)`},
+		{"models:\n  objects:\n    - type: lib.Opts\n      colour: red\n", `p.yaml:4:7: models: object: unknown field "colour"`},
+		{"models:\n  objects:\n    - type: lib.Store\n      derive: {Get: {name: 1, returns: Session}}\n", `p.yaml:4:40: object: derive: returns: "Session" is not a package path and a name`},
+		{"models:\n  libraries:\n    - site: true\n", `p.yaml:3:7: models: a library needs "func: package/path.Func"`},
+		{"models:\n  libraries:\n    - func: lib.New\n      defaults: {secure: maybe}\n", `p.yaml:4:26: library: defaults: secure: "maybe" is not a value of this attribute`},
+		{"models:\n  libraries:\n    - func: lib.New\n      versions: [{from: 1.0, to: v1.2.0}]\n", `p.yaml:4:25: library: versions: from must be a string, not a number (quote it)`},
+		{"models:\n  libraries:\n    - func: lib.New\n      versions: [{from: v1, to: v1.2.0}]\n", `p.yaml:4:25: library: versions: from: "v1" is not a version (v1.2.3)`},
+		{"models:\n  libraries:\n    - func: lib.New\n      hook: magic\n", `p.yaml:4:13: library: hook: "magic" is not a hook`},
+		{"models:\n  libraries:\n    - func: lib.New\n      options: {Secure: {attr: secure, zero: never}}\n", `p.yaml:4:46: library: options: Secure: zero: "never" is not default or absent`},
+		{"models:\n  libraries:\n    - func: lib.New\n      config: {arg: 0}\n", `p.yaml:4:16: library: config: needs type`},
+		{"models:\n  libraries:\n    - func: lib.New\n      lookup: {cookie: value}\n", `p.yaml:4:24: library: lookup: cookie: "value" is not name or none`},
+		{"models:\n  sinks:\n    - func: lib.Save\n      saves: Session\n", `p.yaml:4:14: sink: saves: "Session" is not a package path and a name`},
+		{"models:\n  checked: [1.0.0]\n", `p.yaml:2:13: models: checked: "1.0.0" is not a version (v1.2.3)`},
+		{"models:\n  contexts: [(lib.T).M]\n", `p.yaml:2:14: models: contexts: "(lib.T).M" is not a type`},
 	} {
 		_, err := Parse("p.yaml", []byte("version: 1\n"+strings.TrimPrefix(c.src, "\n")))
 		if err == nil {
@@ -134,25 +151,40 @@ func itoa(n int) string {
 	return itoa(n/10) + string(rune('0'+n%10))
 }
 
-// The built-in models file parses with the same decoder.
+// The built-in models files parse with the same decoder; no function is
+// a sink twice, in one file or across files, and each file names its
+// module and the versions it was checked against.
 func TestBuiltinModelsParse(t *testing.T) {
-	data, err := os.ReadFile("../models.yaml")
+	files, err := filepath.Glob("../models/*.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
-	m, err := ParseModels("models.yaml", data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(m.Sinks) < 10 || len(m.Cookies) < 4 {
-		t.Errorf("built-in models: %d sinks, %d cookie types", len(m.Sinks), len(m.Cookies))
-	}
-	seen := map[string]bool{}
-	for _, s := range m.Sinks {
-		if seen[s.Func.Text] {
-			t.Errorf("sink %s declared twice", s.Func)
+	seen := map[string]string{}
+	sinks, libraries := 0, 0
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
 		}
-		seen[s.Func.Text] = true
+		m, err := ParseModels(filepath.Base(f), data)
+		if err != nil {
+			t.Error(err)
+			continue
+		}
+		if m.Module == "" || len(m.Checked) == 0 || m.Name == "" || m.About == "" {
+			t.Errorf("%s: module %q, checked %v, name %q: a built-in file says what it models, at which versions, and what is checked", f, m.Module, m.Checked, m.Name)
+		}
+		for _, s := range m.Sinks {
+			if seen[s.Func.Text] != "" {
+				t.Errorf("%s: sink %s declared in %s too", f, s.Func, seen[s.Func.Text])
+			}
+			seen[s.Func.Text] = f
+		}
+		sinks += len(m.Sinks)
+		libraries += len(m.Libraries)
+	}
+	if sinks < 10 || libraries < 10 {
+		t.Errorf("built-in models: %d sinks, %d libraries in %d files", sinks, libraries, len(files))
 	}
 }
 
@@ -188,8 +220,7 @@ func TestSchemaModelFieldsMatchLoader(t *testing.T) {
 		sort.Strings(out)
 		return out
 	}
-	section, cookie, sink, option, normalize := ModelFields()
-	sinkProps := defs["sink"].(map[string]any)["properties"].(map[string]any)
+	section, cookie, sink, option, normalize, object, library := ModelFields()
 	for _, c := range []struct {
 		level          string
 		loader, schema []string
@@ -198,7 +229,9 @@ func TestSchemaModelFieldsMatchLoader(t *testing.T) {
 		{"cookie type", cookie, props(defs["cookieType"])},
 		{"sink", sink, props(defs["sink"])},
 		{"option", option, props(defs["option"])},
-		{"normalize", normalize, props(sinkProps["normalize"])},
+		{"normalize", normalize, props(defs["normalize"])},
+		{"object", object, props(defs["object"])},
+		{"library", library, props(defs["library"])},
 	} {
 		sort.Strings(c.loader)
 		if !slices.Equal(c.loader, c.schema) {
@@ -219,16 +252,23 @@ func TestSchemaModels(t *testing.T) {
 	if err := s.Validate(asJSON(t, []byte(withModels))); err != nil {
 		t.Errorf("schema rejects the models example: %v", err)
 	}
-	builtin, err := os.ReadFile("../models.yaml")
-	if err != nil {
-		t.Fatal(err)
+	files, err := filepath.Glob("../models/*.yaml")
+	if err != nil || len(files) < 10 {
+		t.Fatalf("the built-in models files: %v, %d", err, len(files))
 	}
-	indented := "version: 1\nmodels:\n  " + strings.ReplaceAll(strings.TrimSpace(string(builtin)), "\n", "\n  ") + "\n"
-	if _, err := Parse("p.yaml", []byte(indented)); err != nil {
-		t.Fatalf("the built-in models as a policy's models: %v", err)
-	}
-	if err := s.Validate(asJSON(t, []byte(indented))); err != nil {
-		t.Errorf("schema rejects the built-in models: %v", err)
+	for _, f := range files {
+		builtin, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// Every built-in file is a policy's models: section as it is.
+		indented := "version: 1\nmodels:\n  " + strings.ReplaceAll(strings.TrimSpace(string(builtin)), "\n", "\n  ") + "\n"
+		if _, err := Parse("p.yaml", []byte(indented)); err != nil {
+			t.Errorf("%s as a policy's models: %v", f, err)
+		}
+		if err := s.Validate(asJSON(t, []byte(indented))); err != nil {
+			t.Errorf("schema rejects %s: %v", f, err)
+		}
 	}
 	for name, src := range map[string]string{
 		"bad func":          "version: 1\nmodels:\n  sinks:\n    - func: SetCookie\n      cookie: 0\n",
@@ -240,6 +280,13 @@ func TestSchemaModels(t *testing.T) {
 		"no fields":         "version: 1\nmodels:\n  cookies:\n    - type: web.C\n",
 		"bad level":         "version: 1\nmodels:\n  cookies:\n    - type: web.C\n      fields: {A: name}\n      sameSite: {\"1\": medium}\n",
 		"bad decode":        "version: 1\nmodels:\n  sinks:\n    - func: web.F\n      args: {name: 0}\n      decode: json\n",
+		"library key":       "version: 1\nmodels:\n  libraries:\n    - func: lib.New\n      colour: red\n",
+		"library no func":   "version: 1\nmodels:\n  libraries:\n    - site: true\n",
+		"bad hook":          "version: 1\nmodels:\n  libraries:\n    - func: lib.New\n      hook: magic\n",
+		"bad extra":         "version: 1\nmodels:\n  objects:\n    - type: lib.Opts\n      extras: {On: on}\n",
+		"object no type":    "version: 1\nmodels:\n  objects:\n    - fields: {A: name}\n",
+		"saves and cookie":  "version: 1\nmodels:\n  sinks:\n    - func: lib.Save\n      saves: lib.Session\n      cookie: 0\n",
+		"bad option value":  "version: 1\nmodels:\n  libraries:\n    - func: lib.New\n      options: {Secure: {attr: secure, zero: never}}\n",
 	} {
 		if _, err := Parse("p.yaml", []byte(src)); err == nil {
 			t.Errorf("%s: the loader accepts it", name)
