@@ -198,6 +198,12 @@ func (r *models) evidence() *evidenceTables {
 		for _, o := range r.user.Options {
 			ev.libraries[o.Func.Pkg] = true
 		}
+		for _, o := range r.user.Objects {
+			ev.libraries[o.Pkg] = true
+		}
+		for _, l := range r.user.Libraries {
+			ev.libraries[l.Func.Pkg] = true
+		}
 	}
 	return ev
 }

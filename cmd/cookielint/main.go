@@ -139,6 +139,12 @@ func modelPackages(m *policy.Models) []modelRef {
 	for _, o := range m.Options {
 		add(o.Func.Pkg, "option "+o.Func.Text, o.Pos)
 	}
+	for _, o := range m.Objects {
+		add(o.Pkg, "object "+o.Pkg+"."+o.Name, o.Pos)
+	}
+	for _, l := range m.Libraries {
+		add(l.Func.Pkg, "library "+l.Func.Text, l.Pos)
+	}
 	return out
 }
 

@@ -58,5 +58,15 @@ func modeled(path string, m *policy.Models) bool {
 			return true
 		}
 	}
+	for _, o := range m.Objects {
+		if o.Pkg == path {
+			return true
+		}
+	}
+	for _, l := range m.Libraries {
+		if l.Func.Pkg == path {
+			return true
+		}
+	}
 	return false
 }
