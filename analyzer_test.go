@@ -30,6 +30,12 @@ var (
 		"./fiber2mw", "./fiber3mw", "./chisession", "./pkgzauth", "./gothic", "./gothicstore", "./flows", "./consent/app",
 		"./fixes", "./inferred/sess", "./inferred/app", "./userlib/app", "./userlib/gorillaapp",
 	}}
+	// The libraries written only as data (issue 24): a module of their
+	// own, since boj/redistore and beego cannot share one (they need
+	// incompatible redigo versions).
+	libraries = &wanttest.Tree{Dir: "testdata/libraries", Prepare: testutil.DownloadModules, Trim: cookielint.Modeled, Packages: []string{
+		"./macaron", "./macaronsession", "./macaroncsrf", "./flamego", "./flamegosession", "./flamegocsrf", "./stores", "./gincontribstores", "./hertzsessions", "./hertzcsrf", "./zitadel",
+	}}
 	sessions12 = &wanttest.Tree{Dir: "testdata/sessions12", Prepare: testutil.DownloadModules, Trim: cookielint.Modeled, Packages: []string{"./app"}}
 )
 
@@ -153,10 +159,25 @@ func TestUserLibrary(t *testing.T) {
 	}
 }
 
+// The libraries written only as data (issue 24), each on its real module:
+// macaron, go-macaron/session and csrf, flamego and its session and csrf,
+// the gorilla-compatible stores and gin-contrib's over them,
+// hertz-contrib/sessions and csrf, zitadel/oidc's cookie handler; right
+// and wrong cases each.
+func TestDataLibraries(t *testing.T) {
+	wanttest.Run(t, libraries, cookielint.NewAnalyzer(cookielint.Config{}), "./macaron", "./macaronsession", "./macaroncsrf", "./flamego", "./flamegosession", "./flamegocsrf", "./stores", "./gincontribstores", "./hertzsessions", "./hertzcsrf", "./zitadel")
+}
+
 // Every built-in model row names what the real modules have at the
 // versions the frameworks module builds with (the tree's packages).
 func TestBuiltinModelsResolve(t *testing.T) {
-	for _, e := range cookielint.BuiltinModelErrors(frameworks.Types(t)) {
+	scopes := frameworks.Types(t)
+	for path, p := range libraries.Types(t) {
+		if scopes[path] == nil {
+			scopes[path] = p
+		}
+	}
+	for _, e := range cookielint.BuiltinModelErrors(scopes) {
 		t.Error(e)
 	}
 }

@@ -41,9 +41,15 @@ type libraryModel struct {
 	zeroDefault        map[attr]bool
 	nonPositiveDefault map[attr]bool
 	fixed              map[attr]value
-	// nameArg is the argument that names the cookie (gin-contrib's
-	// Sessions), or -1.
-	nameArg int
+	// args are the arguments that carry attributes: the name (gin-contrib's
+	// Sessions), mysqlstore's path and maxAge.
+	args map[attr]int
+	// zeroRuntime lists attributes whose zero value in the configuration
+	// the library reads from a file at run time (go-macaron/session's
+	// app.ini); unconfigured are defaults that apply only when the
+	// configuration sets no attribute at all (flamego/session's HttpOnly).
+	zeroRuntime  map[attr]bool
+	unconfigured map[attr]value
 	// options are functional options among the arguments, by function
 	// name in pkg (gorilla/csrf's csrf.Secure(false)).
 	options map[string]option
@@ -95,9 +101,12 @@ type libraryModel struct {
 // option is a functional option setting one attribute from its argument;
 // negative and zero say what a negative or zero argument means instead:
 // "default" (the library's default) or "absent" (gorilla/csrf's MaxAge).
+// An option with a value sets that constant and takes no argument
+// (zitadel's WithUnsecure()).
 type option struct {
 	attr           attr
 	negative, zero string
+	value          *value
 }
 
 // extractorModel names an extractors package's functions: cookie builds
@@ -115,8 +124,9 @@ type storeVarModel struct {
 }
 
 // alsoCookie is another cookie a library sets: the configured one named
-// by the lookup extra, with set applied.
+// name, or by the lookup extra, with set applied.
 type alsoCookie struct {
+	name          string
 	set           map[attr]value
 	readByScripts bool
 }
@@ -160,9 +170,15 @@ func (w *walker) libraryCookie(l *libraryModel, call *ast.CallExpr) *cookie {
 	w.zeroInverted(k, m) // a configuration object starts as its zero value
 	if l.config != nil {
 		cfg := w.libraryConfig(l, call)
+		unconfigured := true
 		for a := range numAttrs {
 			v := cfg.attrs[a]
 			if !l.config.carries(attr(a)) {
+				continue
+			}
+			unconfigured = unconfigured && isZeroValue(v)
+			if l.zeroRuntime[attr(a)] && isZeroValue(v) {
+				k.attrs[a] = value{k: dynamic, pos: call.Pos()} // read from a file at run time
 				continue
 			}
 			if l.zeroDefault[attr(a)] && isZeroValue(v) || l.nonPositiveDefault[attr(a)] && isNonPositive(v) {
@@ -170,9 +186,16 @@ func (w *walker) libraryCookie(l *libraryModel, call *ast.CallExpr) *cookie {
 			}
 			k.attrs[a] = v
 		}
+		if unconfigured {
+			for a, v := range l.unconfigured {
+				k.attrs[a] = at(v)
+			}
+		}
 	}
-	if l.nameArg >= 0 && l.nameArg < len(call.Args) {
-		k.attrs[attrName] = w.attrValue(w.c.models.http(), attrName, call.Args[l.nameArg])
+	for a, i := range l.args {
+		if i < len(call.Args) {
+			k.attrs[a] = w.attrValue(w.c.models.http(), a, call.Args[i])
+		}
 	}
 	for a, v := range l.fixed {
 		k.attrs[a] = at(v)
@@ -300,7 +323,7 @@ func (w *walker) libraryOptions(l *libraryModel, call *ast.CallExpr, k *cookie) 
 			break
 		}
 		oc, ok := ast.Unparen(arg).(*ast.CallExpr)
-		if !ok || len(oc.Args) != 1 {
+		if !ok {
 			continue
 		}
 		key, _, ok := calleeKey(w.info(), oc)
@@ -309,6 +332,15 @@ func (w *walker) libraryOptions(l *libraryModel, call *ast.CallExpr, k *cookie) 
 		}
 		opt, ok := l.options[key.fn]
 		if !ok {
+			continue
+		}
+		if opt.value != nil {
+			v := *opt.value
+			v.pos = oc.Pos()
+			k.attrs[opt.attr] = v
+			continue
+		}
+		if len(oc.Args) != 1 {
 			continue
 		}
 		v := w.attrValue(w.c.models.http(), opt.attr, oc.Args[0])
@@ -400,6 +432,10 @@ func (c *checker) holderCookie(v *types.Var) *cookie {
 					}
 				}
 			case *ast.AssignStmt:
+				if len(n.Rhs) == 1 && len(n.Lhs) > 1 && isV(n.Lhs[0]) { // v, err := New(...)
+					creations++
+					k = c.holderValue(w, v, n.Rhs[0])
+				}
 				for i, l := range n.Lhs {
 					if len(n.Lhs) != len(n.Rhs) {
 						break
@@ -696,13 +732,17 @@ func (w *walker) deriveFunc(call *ast.CallExpr) *cookie {
 		return nil
 	}
 	d := w.c.models.library(key)
-	if d == nil || !d.derived || d.nameArg < 0 || d.nameArg >= len(call.Args) {
+	if d == nil || !d.derived {
+		return nil
+	}
+	nameArg, ok := d.args[attrName]
+	if !ok || nameArg >= len(call.Args) {
 		return nil
 	}
 	k := w.c.registeredStore(d)
 	k = k.clone()
 	k.model, k.param, k.built = d.holder, 0, call.Pos()
-	k.attrs[attrName] = w.attrValue(w.c.models.http(), attrName, call.Args[d.nameArg])
+	k.attrs[attrName] = w.attrValue(w.c.models.http(), attrName, call.Args[nameArg])
 	return k
 }
 
@@ -852,6 +892,9 @@ func (w *walker) libraryCookies(l *libraryModel, call *ast.CallExpr, k *cookie) 
 	for _, a := range l.also {
 		c := k.clone()
 		c.attrs[attrName] = k.attrs[attrLookup]
+		if a.name != "" {
+			c.attrs[attrName] = value{k: konst, s: a.name, pos: call.Pos()}
+		}
 		for at, v := range a.set {
 			v.pos = call.Pos()
 			c.attrs[at] = v

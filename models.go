@@ -148,8 +148,13 @@ type sinkModel struct {
 	// ctxOptions: context-options calls on the same receiver type apply
 	// to this sink's cookies (set when the registry is built).
 	ctxOptions bool
-	version    string // the module version the model was checked against
-	declared   string // where a user model was declared
+	// hooks: a function among the arguments past the modeled ones may
+	// change the cookie (macaron); fromReceiver: the receiver, a
+	// library's object, gives the attributes the arguments do not
+	// (zitadel's CookieHandler.SetCookie).
+	hooks, fromReceiver bool
+	version             string // the module version the model was checked against
+	declared            string // where a user model was declared
 }
 
 // optionModel is a functional option: a function (called with arguments)

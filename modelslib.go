@@ -157,7 +157,7 @@ func (r *models) addLibraries(spec *policy.Models, declared func(policy.Position
 	for _, pl := range spec.Libraries {
 		at := where(spec, pl.Pos)
 		l := &libraryModel{pkg: pl.Func.Pkg, recv: pl.Func.Recv, fn: pl.Func.Name, site: pl.Site, via: pl.Via,
-			version: pl.Version, hint: pl.Hint, spelling: pl.Spelling, configArg: -1, nameArg: -1, namesArg: -1,
+			version: pl.Version, hint: pl.Hint, spelling: pl.Spelling, configArg: -1, namesArg: -1,
 			defaults: constValues(pl.Defaults), zeroDefault: attrSet(pl.ZeroDefault),
 			nonPositiveDefault: attrSet(pl.NonPositiveDefault), lookup: pl.Lookup, auxDisables: pl.AuxDisables,
 			hook: pl.Hook, declared: declared(pl.Pos),
@@ -167,8 +167,15 @@ func (r *models) addLibraries(spec *policy.Models, declared func(policy.Position
 		if len(pl.Fixed) > 0 {
 			l.fixed = constValues(pl.Fixed)
 		}
-		if i, ok := pl.Args["name"]; ok {
-			l.nameArg = i
+		for a, i := range pl.Args {
+			if l.args == nil {
+				l.args = map[attr]int{}
+			}
+			l.args[attrByName[a]] = i
+		}
+		l.zeroRuntime = attrSet(pl.ZeroRuntime)
+		if len(pl.Unconfigured) > 0 {
+			l.unconfigured = constValues(pl.Unconfigured)
 		}
 		if pl.NamesArg != nil {
 			l.namesArg = *pl.NamesArg
@@ -180,10 +187,15 @@ func (r *models) addLibraries(spec *policy.Models, declared func(policy.Position
 			if l.options == nil {
 				l.options = map[string]option{}
 			}
-			l.options[name] = option{attr: attrOrExtra(o.Attr), negative: o.Negative, zero: o.Zero}
+			opt := option{attr: attrOrExtra(o.Attr), negative: o.Negative, zero: o.Zero}
+			if o.Value != nil {
+				v := constValues(map[string]policy.Const{o.Attr: *o.Value})[opt.attr]
+				opt.value = &v
+			}
+			l.options[name] = opt
 		}
 		for _, a := range pl.Also {
-			l.also = append(l.also, alsoCookie{set: constValues(a.Set), readByScripts: a.ReadByScripts})
+			l.also = append(l.also, alsoCookie{name: a.Name, set: constValues(a.Set), readByScripts: a.ReadByScripts})
 		}
 		if e := pl.Extractor; e != nil {
 			l.extractor = &extractorModel{pkg: e.Package, cookie: e.Cookie, chain: e.Chain}

@@ -155,6 +155,7 @@ func (r *models) add(spec *policy.Models, user bool) error {
 		}
 		sm := &sinkModel{pkg: s.Func.Pkg, recv: s.Func.Recv, fn: s.Func.Name, arg: receiverArg, options: -1, writerArg: -1,
 			via: s.Via, version: s.Version, erases: s.Erases, decodeAny: s.Decode == "any", declared: declared(s.Pos),
+			hooks: s.Hooks, fromReceiver: s.FromReceiver,
 			norm: normalization{pathDefault: s.Normalize.Path, absentSameSite: s.Normalize.SameSite,
 				noneForcesSecure: s.Normalize.NoneForcesSecure, partitionedForcesSecure: s.Normalize.PartitionedForcesSecure}}
 		switch {

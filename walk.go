@@ -5,6 +5,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 
 	"github.com/cookielint/cookielint/policy"
@@ -652,6 +653,20 @@ func (w *walker) literal(m *cookieModel, lit *ast.CompositeLit) *cookie {
 		}
 		if a, v, ok := w.fieldStore(m, name, val); ok {
 			c.attrs[a] = v
+		} else if sub := m.subs[name]; sub != nil {
+			// A struct of its own holding attributes (flamego's
+			// Options{Cookie: CookieOptions{...}}).
+			inner := &cookie{model: sub}
+			if sl, ok := compositeOf(val); ok {
+				inner = w.literal(sub, sl)
+			} else {
+				inner = unknownCookie(sub, val.Pos())
+			}
+			for a := range numAttrs {
+				if sub.carries(attr(a)) {
+					c.attrs[a] = inner.attrs[a]
+				}
+			}
 		}
 	}
 	w.zeroInverted(c, m)
@@ -884,6 +899,12 @@ func (w *walker) sink(s *sinkModel, call *ast.CallExpr, st *state) {
 			k = c.clone()
 		} else {
 			k = w.argsCookie(s, call)
+			if s.fromReceiver && recv != nil {
+				w.fromReceiver(s, k, recv, st)
+			}
+			if s.hooks {
+				w.sinkHooks(s, k, call)
+			}
 		}
 		w.fromContext(s, k, recv, st)
 		if s.options >= 0 {
@@ -949,6 +970,46 @@ func (w *walker) argsCookie(s *sinkModel, call *ast.CallExpr) *cookie {
 // sameSiteWords are the SameSite strings an interface{} argument may hold,
 // read without regard to case; any other string is ignored.
 var sameSiteWords = map[string]policy.SameSite{"strict": policy.SameSiteStrict, "none": policy.SameSiteNone, "lax": policy.SameSiteLax}
+
+// fromReceiver gives a cookie the attributes its sink's arguments and
+// constants do not, from the configuration of the object the sink is
+// called on (a cookie handler built with options).
+func (w *walker) fromReceiver(s *sinkModel, k *cookie, recv ast.Expr, st *state) {
+	rc := w.cookieOf(recv, st)
+	if rc == nil {
+		return
+	}
+	for a := range numAttrs {
+		if _, ok := s.args[attr(a)]; ok {
+			continue
+		}
+		if _, ok := s.set[attr(a)]; ok || slices.Contains(s.runtime, attr(a)) || attr(a) == attrValue {
+			continue
+		}
+		k.attrs[a] = rc.attrs[a]
+	}
+}
+
+// sinkHooks applies a sink's hooks: a function among the optional
+// arguments (from the first that carries an attribute other than the name
+// and the value; or spread from a slice) may change every attribute but
+// the name.
+func (w *walker) sinkHooks(s *sinkModel, k *cookie, call *ast.CallExpr) {
+	first := len(call.Args)
+	for a, i := range s.args {
+		if a != attrName && a != attrValue {
+			first = min(first, i)
+		}
+	}
+	for i, e := range call.Args {
+		if i >= first && (w.isFunc(e) || call.Ellipsis.IsValid() && i == len(call.Args)-1) {
+			name := k.attrs[attrName]
+			k.havoc()
+			k.attrs[attrName] = name
+			return
+		}
+	}
+}
 
 // anyValue reads an interface{} argument the way beego's Cookie reads its
 // others...: by its dynamic type. A max age is an int, int32 or int64; a

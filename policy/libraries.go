@@ -89,6 +89,11 @@ type Library struct {
 	// value does.
 	ZeroDefault        []string
 	NonPositiveDefault []string
+	// ZeroRuntime lists attributes whose zero value in the configuration
+	// the library reads at run time (from a file); Unconfigured, defaults
+	// that apply only when the configuration sets no attribute at all.
+	ZeroRuntime  []string
+	Unconfigured map[string]Const
 	// Fixed are set whatever the configuration says.
 	Fixed map[string]Const
 	// Options are functional options among the arguments: functions of
@@ -141,12 +146,15 @@ type VersionDefaults struct {
 type LibraryOption struct {
 	Attr           string
 	Negative, Zero string
+	// Value: the option takes no argument and sets this constant.
+	Value *Const
 }
 
 // AlsoCookie is another cookie a library sets: the configured one with
 // its name from the lookup extra, Set applied, and read by scripts.
 type AlsoCookie struct {
-	NameFrom      string // "lookup"
+	Name          string // a constant name
+	NameFrom      string // or "lookup"
 	Set           map[string]Const
 	ReadByScripts bool
 }
@@ -181,7 +189,7 @@ var (
 	objectFields = []string{"type", "fields", "setters", "pure", "sameSite", "spelling", "version",
 		"subs", "durations", "inverted", "extras", "replacers", "optionMethods", "derive", "vars"}
 	libraryFields = []string{"func", "returns", "site", "config", "args", "namesArg", "defaults", "versions", "defaultsOf",
-		"zeroDefault", "nonPositiveDefault", "fixed", "options", "normalize", "also", "lookup", "extractor", "auxDisables",
+		"zeroDefault", "nonPositiveDefault", "zeroRuntime", "unconfigured", "fixed", "options", "normalize", "also", "lookup", "extractor", "auxDisables",
 		"storeVar", "registeredBy", "hook", "via", "version", "hint", "hintType", "spelling"}
 )
 
@@ -374,6 +382,10 @@ func (d *decoder) library(n ast.Node) *Library {
 			l.ZeroDefault = d.libAttrList(f.value, what)
 		case "nonPositiveDefault":
 			l.NonPositiveDefault = d.libAttrList(f.value, what)
+		case "zeroRuntime":
+			l.ZeroRuntime = d.libAttrList(f.value, what)
+		case "unconfigured":
+			l.Unconfigured = d.libConstants(f.value, what)
 		case "fixed":
 			l.Fixed = d.libConstants(f.value, what)
 		case "options":
@@ -389,10 +401,15 @@ func (d *decoder) library(n ast.Node) *Library {
 					continue
 				}
 				var o LibraryOption
+				var value ast.Node
 				if s, ok := unwrap(mv.Value).(*ast.StringNode); ok {
 					o.Attr = s.Value
 				} else {
-					for _, g := range d.fieldsOf(mv.Value, what+": "+name, []string{"attr", "negative", "zero"}) {
+					for _, g := range d.fieldsOf(mv.Value, what+": "+name, []string{"attr", "negative", "zero", "value"}) {
+						if g.key == "value" {
+							value = g.value
+							continue
+						}
 						s, _ := d.str(g.value, what+": "+name+": "+g.key)
 						switch g.key {
 						case "attr":
@@ -413,6 +430,17 @@ func (d *decoder) library(n ast.Node) *Library {
 					d.errorf(mv.Value, "%s: %s: unknown attribute %q", what, name, o.Attr)
 					continue
 				}
+				if value != nil {
+					v, ok := d.scalar(value)
+					if !ok {
+						d.errorf(value, "%s: %s: value must be a constant", what, name)
+						continue
+					}
+					c, ok := d.constantPairs([]kvPair{{key: o.Attr, val: v, keyNode: value, node: value}}, what+": "+name)[o.Attr]
+					if ok {
+						o.Value = &c
+					}
+				}
 				l.Options[name] = o
 			}
 		case "normalize":
@@ -420,8 +448,10 @@ func (d *decoder) library(n ast.Node) *Library {
 		case "also":
 			for _, item := range d.list(f.value, what) {
 				var a AlsoCookie
-				for _, g := range d.fieldsOf(item, what, []string{"nameFrom", "set", "readByScripts"}) {
+				for _, g := range d.fieldsOf(item, what, []string{"name", "nameFrom", "set", "readByScripts"}) {
 					switch g.key {
+					case "name":
+						a.Name, _ = d.str(g.value, what+": name")
 					case "nameFrom":
 						a.NameFrom, _ = d.str(g.value, what+": nameFrom")
 						if a.NameFrom != "lookup" {

@@ -119,9 +119,16 @@ type Sink struct {
 	Erases bool // a Header Set: replaces the cookies set before
 	// Saves: the call saves every object of this type (a session) the
 	// function obtained (gorilla's sessions.Save(r, w)).
-	Saves   string
-	Via     string
-	Version string
+	Saves string
+	// Hooks: a function among the arguments from Args' last on may run on
+	// the cookie (macaron's func(*http.Cookie) among its others...): a
+	// call that passes one may change any attribute.
+	Hooks bool
+	// FromReceiver: the receiver is an object whose configuration gives
+	// the attributes the arguments do not (zitadel's CookieHandler).
+	FromReceiver bool
+	Via          string
+	Version      string
 }
 
 // Normalize is what a sink does to a cookie before writing it.
@@ -153,7 +160,7 @@ var (
 		"complete", "runtimeCookies", "pastTimes", "requestCookies"}
 	cookieFields = []string{"type", "fields", "setters", "fresh", "pure", "sameSite", "spelling", "version"}
 	sinkFields   = []string{"func", "cookie", "args", "set", "runtime", "header", "context", "contextOptions",
-		"fromContext", "options", "normalize", "model", "decode", "writer", "erases", "saves", "via", "version"}
+		"fromContext", "options", "normalize", "model", "decode", "writer", "erases", "saves", "hooks", "fromReceiver", "via", "version"}
 	optionFields    = []string{"func", "set", "args", "runtime"}
 	normalizeFields = []string{"path", "sameSite", "noneForcesSecure", "partitionedForcesSecure", "positiveMaxAge"}
 )
@@ -447,6 +454,14 @@ func (d *decoder) sink(n ast.Node) *Sink {
 		case "saves":
 			forms = append(forms, f.key)
 			s.Saves = d.typeName(f.value, what)
+		case "hooks", "fromReceiver":
+			if b, ok := d.boolean(f.value, what); ok {
+				if f.key == "hooks" {
+					s.Hooks = *b
+				} else {
+					s.FromReceiver = *b
+				}
+			}
 		case "via":
 			s.Via, _ = d.str(f.value, what)
 		case "version":
