@@ -2,8 +2,16 @@ package cookielint
 
 import (
 	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
 	"go/types"
+	"os"
+	"path/filepath"
 	"sort"
+	"strconv"
+	"strings"
+	"testing"
 )
 
 // builtinModelErrors checks every built-in models file against the
@@ -37,4 +45,72 @@ func builtinModelErrors(scopes map[string]*types.Package) []string {
 		errs = append(errs, checkSpec(spec, scopes)...)
 	}
 	return errs
+}
+
+// frameworkPathsInGo lists the string literals of the package's own Go
+// files (not its tests) that name a package the models name: framework
+// knowledge belongs in models/*.yaml. net/http, the language's own, is the
+// exception docs/frameworks.md gives.
+func frameworkPathsInGo(files map[string][]byte) ([]string, error) {
+	reg, err := builtinModels()
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for name, src := range files {
+		fset := token.NewFileSet()
+		f, err := parser.ParseFile(fset, name, src, parser.SkipObjectResolution)
+		if err != nil {
+			return nil, err
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			lit, ok := n.(*ast.BasicLit)
+			if !ok || lit.Kind != token.STRING {
+				return true
+			}
+			s, err := strconv.Unquote(lit.Value)
+			if err != nil || s == "net/http" {
+				return true
+			}
+			if reg.pkgs[s] || strings.HasPrefix(s, "github.com/") && !strings.HasPrefix(s, "github.com/cookielint/") {
+				out = append(out, fmt.Sprintf("%s: %q", fset.Position(lit.Pos()), s))
+			}
+			return true
+		})
+	}
+	sort.Strings(out)
+	return out, nil
+}
+
+// No Go file of the analyzer names a framework's import path: what it
+// knows of frameworks is data (docs/frameworks.md lists the Go that is
+// not, and why).
+func TestNoFrameworkPathsInGo(t *testing.T) {
+	names, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := map[string][]byte{}
+	for _, n := range names {
+		if strings.HasSuffix(n, "_test.go") {
+			continue
+		}
+		b, err := os.ReadFile(n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files[n] = b
+	}
+	found, err := frameworkPathsInGo(files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range found {
+		t.Errorf("a framework's import path in Go: %s (move it to models/*.yaml)", f)
+	}
+	// The check can fail: a file naming gin is caught.
+	caught, err := frameworkPathsInGo(map[string][]byte{"x.go": []byte("package x\nvar p = \"github.com/gin-gonic/gin\"\n")})
+	if err != nil || len(caught) != 1 {
+		t.Errorf("a literal naming gin: %v, %v", caught, err)
+	}
 }
