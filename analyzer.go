@@ -140,6 +140,12 @@ func (r *runner) run(pass *analysis.Pass) (_ any, err error) {
 		return &Result{}, nil
 	}
 	pol, perr := r.policyFor(pass)
+	if (pol == nil || pol.Models == nil) && !mayBeModeled(pass, r.cfg.NoFacts) && !callsCookieSetter(pass.Files) {
+		// Most packages of a build (go vet runs the tool on every
+		// dependency) import nothing a model names: they return before
+		// the models are built.
+		return &Result{}, nil
+	}
 	reg, err := r.registry(pol)
 	if err != nil {
 		return nil, err

@@ -114,3 +114,22 @@ func TestNoFrameworkPathsInGo(t *testing.T) {
 		t.Errorf("a literal naming gin: %v, %v", caught, err)
 	}
 }
+
+// mayBeModeled's shortcut holds: every package the built-in models name
+// appears in their text as "path.", so a package none of whose imports
+// does cannot matter.
+func TestModeledPackagesInText(t *testing.T) {
+	reg, err := builtinModels()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := builtinText()
+	for p := range reg.pkgs {
+		if !strings.Contains(string(text), p+".") {
+			t.Errorf("package %s of the models is not in their text as %q: mayBeModeled would skip its importers", p, p+".")
+		}
+	}
+	if len(reg.pkgs) < 40 {
+		t.Errorf("only %d modeled packages", len(reg.pkgs))
+	}
+}

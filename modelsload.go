@@ -1,6 +1,7 @@
 package cookielint
 
 import (
+	"bytes"
 	"embed"
 	"fmt"
 	"go/types"
@@ -10,6 +11,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
+
+	"golang.org/x/tools/go/analysis"
 
 	"github.com/cookielint/cookielint/policy"
 )
@@ -46,6 +49,40 @@ func BuiltinModels() ([]*policy.Models, error) {
 	}
 	return out, nil
 }
+
+// mayBeModeled reports, without building the models, whether a package or
+// one of its imports may be a package the built-in models name, or an
+// import has summaries: every such package appears in the models files
+// as "path.Name", so a package whose path and imports' paths never appear
+// so cannot set a cookie through a built-in model. It may say true where
+// mayMatter says false, never the reverse.
+func mayBeModeled(pass *analysis.Pass, noFacts bool) bool {
+	text := builtinText()
+	mentioned := func(path string) bool { return bytes.Contains(text, []byte(path+".")) }
+	if mentioned(pass.Pkg.Path()) {
+		return true
+	}
+	for _, imp := range pass.Pkg.Imports() {
+		if mentioned(imp.Path()) || !noFacts && pass.ImportPackageFact(imp, new(packageFact)) {
+			return true
+		}
+	}
+	return false
+}
+
+var builtinTextOnce = sync.OnceValue(func() []byte {
+	var all []byte
+	names, _ := fs.Glob(builtinFS, "models/*.yaml")
+	for _, n := range names {
+		b, _ := builtinFS.ReadFile(n)
+		all = append(all, b...)
+		all = append(all, '\n')
+	}
+	return all
+})
+
+// builtinText is the text of every built-in models file.
+func builtinText() []byte { return builtinTextOnce() }
 
 var builtin struct {
 	once sync.Once

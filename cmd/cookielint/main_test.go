@@ -233,12 +233,11 @@ func TestGoVetPolicyEdits(t *testing.T) {
 
 // The consent check under go vet: a helper in another package leaves it to
 // its callers through a fact in the build cache, and go vet reports what
-// the standalone command does.
+// the standalone command does. An end-to-end test: go vet analyzes
+// net/http's dependencies again for this module's policy.
 func TestConsentGoVet(t *testing.T) {
 	t.Parallel()
-	if testing.Short() {
-		t.Skip("runs go vet")
-	}
+	testutil.E2E(t, "runs go vet over net/http's dependencies for the consent fixture", 10*time.Minute)
 	dir := copyDir(t, "testdata/consentmod")
 	standalone, code := run(t, dir, bin, "./...")
 	if code != 3 {
