@@ -101,6 +101,12 @@ type Cookie struct {
 	// cookie (a double-submit XSRF token), so that HttpOnly is the
 	// policy's to waive.
 	ReadByScripts string
+	// Script: written by a page's script (document.cookie), which cannot
+	// make a cookie HttpOnly.
+	Script bool
+	// ThirdParty: stored for another site than the one visited (a
+	// browser's view), which a party: third entry expects.
+	ThirdParty bool
 	// Consent is what is known, where the cookie is set, of the
 	// visitor's consent to each category.
 	Consent ConsentState
@@ -187,6 +193,19 @@ func HeaderHint(f *Fix) string {
 		return fmt.Sprintf("add \"; SameSite=%s\" to the Set-Cookie value", f.Level)
 	}
 	return "" // the message says it (remove the Domain)
+}
+
+// ScriptHint says how to fix a cookie a page's script writes.
+func ScriptHint(f *Fix) string {
+	switch f.Attr {
+	case AttrSecure:
+		return "add \"; Secure\" to the string the script assigns to document.cookie"
+	case AttrPath:
+		return "add \"; path=/\" to the string the script assigns to document.cookie"
+	case AttrSameSite:
+		return fmt.Sprintf("add \"; SameSite=%s\" to the string the script assigns to document.cookie", f.Level)
+	}
+	return ""
 }
 
 // Options adjust Check.
@@ -287,6 +306,8 @@ func (r *run) requireTrue(check string, a Attr, v Value, required bool, why stri
 		return
 	}
 	switch {
+	case v.isFalse() && a == AttrHttpOnly && r.c.Script:
+		r.add(Violation{Check: check, Attr: a, Message: fmt.Sprintf("%s is written by a script, which cannot make it HttpOnly, but the policy requires HttpOnly (scripts can read it, so a cross-site scripting bug can steal it); set it from the server with HttpOnly, or, if scripts must write it, declare httpOnly: false in its policy entry", r.who)})
 	case v.isFalse() && a == AttrHttpOnly && r.c.ReadByScripts != "":
 		r.add(Violation{Check: check, Attr: a, Message: fmt.Sprintf("%s is set without HttpOnly: scripts must read it (%s sets it for scripts to send back), so if the policy is right to require HttpOnly the library cannot meet it; declare httpOnly: false in its policy entry", r.who, r.c.ReadByScripts)})
 	case v.isFalse():
@@ -489,7 +510,7 @@ func ShortFunc(f policy.FuncRef) string {
 
 // thirdParty reports a cookie the policy says someone else sets.
 func (r *run) thirdParty() {
-	if r.e.Party != "third" || r.p.Consent == nil {
+	if r.e.Party != "third" || r.p.Consent == nil || r.c.ThirdParty {
 		return
 	}
 	r.add(Violation{Check: Policy, Attr: AttrName, Message: fmt.Sprintf("%s is declared with party: third (line %d): the published policy says another site sets it, but this code does; declare it party: first, or leave it to the third party", r.who, r.e.Pos.Line)})

@@ -107,6 +107,14 @@ func TestCheck(t *testing.T) {
 		{"consent to another category", func() Cookie { c := good("_ga"); c.Consent = Agreed("marketing"); return c }, Options{}, []string{"consent: "}},
 		{"third party", func() Cookie { c := good("partner"); c.Consent = Agreed("marketing"); return c }, Options{},
 			[]string{`policy: cookie "partner" is declared with party: third (line 14)`}},
+		{"third party on its own site", func() Cookie {
+			c := good("partner")
+			c.Consent, c.ThirdParty = Agreed("marketing"), true
+			return c
+		}, Options{}, nil},
+		{"written by a script", func() Cookie { c := good("sessionid"); c.HttpOnly, c.Script = Bool(false), true; return c }, Options{},
+			[]string{`httponly: cookie "sessionid" is written by a script, which cannot make it HttpOnly, but the policy requires HttpOnly (scripts can read it, so a cross-site scripting bug can steal it); set it from the server with HttpOnly, or, if scripts must write it, declare httpOnly: false in its policy entry`}},
+		{"written by a script, HttpOnly waived", func() Cookie { c := good("csrftoken"); c.HttpOnly, c.Script = Bool(false), true; return c }, Options{}, nil},
 	} {
 		got := checks(p, c.cookie(), c.o)
 		if len(got) != len(c.want) {
@@ -117,6 +125,20 @@ func TestCheck(t *testing.T) {
 			if !strings.HasPrefix(got[i], c.want[i]) {
 				t.Errorf("%s: violation %d\n got %s\nwant %s...", c.name, i, got[i], c.want[i])
 			}
+		}
+	}
+}
+
+// A script's cookie is fixed in the string it writes.
+func TestScriptHint(t *testing.T) {
+	for f, want := range map[Fix]string{
+		{Attr: AttrSecure, Bool: true}:                  `add "; Secure" to the string the script assigns to document.cookie`,
+		{Attr: AttrSameSite, Level: policy.SameSiteLax}: `add "; SameSite=Lax" to the string the script assigns to document.cookie`,
+		{Attr: AttrPath, Str: "/"}:                      `add "; path=/" to the string the script assigns to document.cookie`,
+		{Attr: AttrHttpOnly, Bool: true}:                "",
+	} {
+		if got := ScriptHint(&f); got != want {
+			t.Errorf("ScriptHint(%+v) = %q, want %q", f, got, want)
 		}
 	}
 }
