@@ -4,7 +4,8 @@
 // test, for one's own site or staging, before release. It follows
 // redirects and, to a given depth, the same-origin links of HTML pages
 // (parsed with an HTML parser), up to a number of pages, with timeouts.
-// It sends no consent and fills no forms.
+// It fills no forms; with Config.Agree it plays a visitor who agreed to
+// some categories, sending the policy's consent record with each request.
 package scan
 
 import (
@@ -15,6 +16,7 @@ import (
 	"mime"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 	"time"
 
@@ -34,6 +36,10 @@ type Config struct {
 	// Client makes the requests; nil: one without a cookie jar, whose
 	// redirects the scan follows itself.
 	Client *http.Client
+	// Agree are the categories the visitor agreed to, whose consent
+	// record (the policy's consent: record) each request carries; nil: a
+	// fresh visitor.
+	Agree []string
 }
 
 // Finding is a violation in a response's Set-Cookie header.
@@ -68,19 +74,26 @@ func Run(ctx context.Context, cfg Config, urls []string) *Result {
 	if client == nil {
 		client = &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
 	}
-	s := &scanner{cfg: cfg, client: client, res: &Result{}, seen: map[string]bool{}}
+	s := &scanner{cfg: cfg, client: client, res: &Result{}, seen: map[string]bool{}, consent: rules.Agreed(cfg.Agree...)}
+	if cfg.Agree != nil {
+		r, err := Record(cfg.Policy, cfg.Agree)
+		if err != nil {
+			s.res.Errors = append(s.res.Errors, err)
+			return s.res
+		}
+		s.record = &http.Cookie{Name: r.Cookie, Value: r.Render(cfg.Agree), Path: r.Path}
+	}
 	type item struct {
 		u     *url.URL
 		depth int
 	}
 	var queue []item
 	for _, raw := range urls {
-		u, err := url.Parse(raw)
-		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-			s.res.Errors = append(s.res.Errors, fmt.Errorf("%s: not an http or https URL", raw))
+		u, err := ParseURL(raw)
+		if err != nil {
+			s.res.Errors = append(s.res.Errors, err)
 			continue
 		}
-		u.Fragment = ""
 		queue = append(queue, item{u, 0})
 	}
 	for len(queue) > 0 && ctx.Err() == nil {
@@ -101,10 +114,26 @@ func Run(ctx context.Context, cfg Config, urls []string) *Result {
 }
 
 type scanner struct {
-	cfg    Config
-	client *http.Client
-	res    *Result
-	seen   map[string]bool
+	cfg     Config
+	client  *http.Client
+	res     *Result
+	seen    map[string]bool
+	consent rules.ConsentState
+	record  *http.Cookie // an agreeing visitor's consent record
+}
+
+// Record returns the policy's consent record, for a visitor who agreed
+// to the categories, or why there is none to send.
+func Record(p *policy.Policy, agree []string) (*policy.Record, error) {
+	for _, c := range agree {
+		if !slices.Contains(policy.Categories(), c) {
+			return nil, fmt.Errorf("-agree: unknown category %q: use some of %s", c, strings.Join(policy.Categories(), ", "))
+		}
+	}
+	if p == nil || p.Consent == nil || p.Consent.Record == nil {
+		return nil, errors.New("a visitor who agrees needs to know how the site records consent: declare consent: record in the policy (docs/consent.md)")
+	}
+	return p.Consent.Record, nil
 }
 
 // page fetches a URL, following redirects, checks each response's
@@ -122,7 +151,7 @@ func (s *scanner) page(ctx context.Context, u *url.URL, links bool) []*url.URL {
 			s.res.Errors = append(s.res.Errors, err)
 			return nil
 		}
-		for _, f := range rules.CheckHeader(s.cfg.Policy, resp.Header.Values("Set-Cookie"), rules.Agreed(), rules.Options{}) {
+		for _, f := range rules.CheckHeader(s.cfg.Policy, resp.Header.Values("Set-Cookie"), s.consent, rules.Options{}) {
 			s.res.Findings = append(s.res.Findings, Finding{Found: f, URL: u.String()})
 		}
 		if loc := resp.Header.Get("Location"); resp.StatusCode >= 300 && resp.StatusCode < 400 && loc != "" {
@@ -143,7 +172,7 @@ func (s *scanner) page(ctx context.Context, u *url.URL, links bool) []*url.URL {
 		if !links || !isHTML(resp) {
 			return nil
 		}
-		return sameOrigin(u, s.links(resp.Body, u))
+		return SameOrigin(u, s.links(resp.Body, u))
 	}
 	s.res.Errors = append(s.res.Errors, fmt.Errorf("%s: more than %d redirects", u, maxRedirects))
 	return nil
@@ -158,6 +187,10 @@ func (s *scanner) get(ctx context.Context, u *url.URL) (*http.Response, error) {
 		return nil, fmt.Errorf("%s: %v", u, err)
 	}
 	req.Header.Set("User-Agent", "cookielint-scan (a fresh visitor: no cookies, no consent)")
+	if s.record != nil && strings.HasPrefix(u.EscapedPath()+"/", strings.TrimSuffix(s.record.Path, "/")+"/") {
+		req.Header.Set("User-Agent", "cookielint-scan (a visitor who agreed to "+strings.Join(s.cfg.Agree, ", ")+")")
+		req.AddCookie(s.record)
+	}
 	resp, err := s.client.Do(req)
 	if err != nil {
 		cancel()
@@ -228,8 +261,20 @@ func (s *scanner) links(body io.Reader, base *url.URL) []*url.URL {
 	}
 }
 
-// sameOrigin keeps the http(s) links of the same scheme, host and port.
-func sameOrigin(from *url.URL, links []*url.URL) []*url.URL {
+// ParseURL reads a URL to start a scan from: http or https, without its
+// fragment.
+func ParseURL(raw string) (*url.URL, error) {
+	u, err := url.Parse(raw)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return nil, fmt.Errorf("%s: not an http or https URL", raw)
+	}
+	u.Fragment = ""
+	return u, nil
+}
+
+// SameOrigin keeps the http(s) links of the same scheme, host and port:
+// the pages a scan follows.
+func SameOrigin(from *url.URL, links []*url.URL) []*url.URL {
 	var out []*url.URL
 	for _, l := range links {
 		if l.Scheme == from.Scheme && l.Host == from.Host {

@@ -150,3 +150,61 @@ func TestMalformedSetCookie(t *testing.T) {
 		t.Errorf("findings: %v", messages(r))
 	}
 }
+
+// -agree: each request carries the consent record the policy declares,
+// and cookies of the agreed categories are no findings.
+func TestAgreeingVisitor(t *testing.T) {
+	t.Parallel()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		c, err := r.Cookie("choice")
+		if err == nil && strings.Contains(c.Value, "statistics") {
+			http.SetCookie(w, &http.Cookie{Name: "_ga", Value: "1", Secure: true, HttpOnly: true})
+		}
+		if err == nil && strings.Contains(c.Value, "marketing") {
+			http.SetCookie(w, &http.Cookie{Name: "ads", Value: "1", Secure: true, HttpOnly: true})
+		}
+	}))
+	defer srv.Close()
+	base := "version: 1\ncookies:\n  - name: _ga\n    category: statistics\n  - name: ads\n    category: marketing\nconsent:\n  checks:\n    - func: app.Allowed\n      category: 1\n"
+	p, err := policy.Parse("cookie-policy.yaml", []byte(base+"  record:\n    cookie: choice\n    value: \"{categories}\"\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	checks := func(res *Result) []string {
+		var out []string
+		for _, f := range res.Findings {
+			out = append(out, f.Check+" "+f.Cookie)
+		}
+		return out
+	}
+	ctx := context.Background()
+	if res := Run(ctx, Config{Policy: p}, []string{srv.URL}); len(res.Findings) != 0 || len(res.Errors) != 0 {
+		t.Errorf("fresh: %v %v", checks(res), res.Errors)
+	}
+	if res := Run(ctx, Config{Policy: p, Agree: []string{"statistics"}}, []string{srv.URL}); len(res.Findings) != 0 || len(res.Errors) != 0 {
+		t.Errorf("agreed to statistics: %v %v", checks(res), res.Errors)
+	}
+	// The site sets _ga and ads whenever the record names them, but the
+	// visitor who agreed to marketing alone did not agree to _ga: the
+	// record's template makes "marketing" and "statistics" both appear.
+	p2, err := policy.Parse("cookie-policy.yaml", []byte(base+"  record:\n    cookie: choice\n    value: \"marketing={marketing},statistics\"\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res := Run(ctx, Config{Policy: p2, Agree: []string{"marketing"}}, []string{srv.URL}); fmt.Sprint(checks(res)) != "[consent _ga]" {
+		t.Errorf("agreed to marketing: %v %v", checks(res), res.Errors)
+	}
+	for _, c := range []struct {
+		p     *policy.Policy
+		agree []string
+		want  string
+	}{
+		{testPolicy(t), []string{"statistics"}, "declare consent: record in the policy"},
+		{p, []string{"ads"}, `-agree: unknown category "ads"`},
+	} {
+		res := Run(ctx, Config{Policy: c.p, Agree: c.agree}, []string{srv.URL})
+		if len(res.Errors) != 1 || !strings.Contains(res.Errors[0].Error(), c.want) || res.Pages != 0 {
+			t.Errorf("%v: %v, want %s", c.agree, res.Errors, c.want)
+		}
+	}
+}
