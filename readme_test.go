@@ -11,6 +11,7 @@ import (
 	"unicode"
 
 	"github.com/cookielint/cookielint"
+	"github.com/cookielint/cookielint/internal/browser"
 	"github.com/cookielint/cookielint/internal/testutil"
 	"github.com/cookielint/cookielint/policy"
 )
@@ -100,6 +101,13 @@ func TestDocsLinks(t *testing.T) {
 	}
 	if !strings.Contains(readme, "\n"+full) || !strings.Contains(string(ci), "\n"+full+"\n") {
 		t.Errorf("README and .ci/run do not both run the end-to-end suites with %q", full)
+	}
+	// CI runs the browser tests: it looks for the browser under the
+	// names the scan tries, installs Chromium when none is found, and
+	// makes a missing browser fail the tests.
+	names := "for name in " + strings.Join(browser.ChromeNames(), " ") + "; do\n"
+	if !strings.Contains(string(ci), names) || !strings.Contains(string(ci), "apt-get install -y -qq chromium") || !strings.Contains(string(ci), "\nexport "+testutil.RequireChromeEnv+"=1\n") {
+		t.Errorf(".ci/run does not look for the browser with %q, install chromium and export %s=1", names, testutil.RequireChromeEnv)
 	}
 	pages, err := filepath.Glob("docs/*.md")
 	if err != nil || len(pages) == 0 {

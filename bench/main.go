@@ -85,9 +85,18 @@ func main() {
 	runs := flag.Int("runs", 5, "runs of each command")
 	keep := flag.Bool("keep", false, "keep the generated modules and binaries")
 	mw := flag.Bool("middleware", false, "measure the cookiewatch middleware against a bare handler instead")
+	browserN := flag.Int("browser", 0, "measure cookielint scan -browser in pages a second on a local site of this many pages, against the HTTP scan, instead")
+	chrome := flag.String("chrome", "", "with -browser: the browser to run (default: as cookielint scan -browser finds it)")
 	flag.IntVar(&largeN, "large", 0, "also measure a generated module of this many packages over a Kubernetes-sized dependency graph (client-go, gRPC, gin)")
 	flag.StringVar(&golangci, "golangci", "", "also measure golangci-lint running cookielint and gosec's G124: the path of a golangci-lint built with the cookielint plugin, or \"build\" to build one")
 	flag.Parse()
+	if *browserN > 0 {
+		if err := browserPages(*browserN, *runs, *chrome); err != nil {
+			fmt.Fprintln(os.Stderr, "bench:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	if *mw {
 		if err := middleware(); err != nil {
 			fmt.Fprintln(os.Stderr, "bench:", err)

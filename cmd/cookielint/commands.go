@@ -40,8 +40,8 @@ func commands() []*command {
 			summary: "list the cookies the code sets and the policy entries it does not",
 			detail:  "inventory lists, in file order, every cookie the packages set (name, attributes, the function and file:line), the policy entries no code sets, and the calls that look like cookie APIs no model covers."},
 		{name: "scan", args: "URL...", minArgs: 1, maxArgs: -1, flags: scanFlags,
-			summary: "check the cookies live URLs set, as a fresh visitor",
-			detail:  "scan requests each URL as a fresh visitor (no cookies, no consent), follows redirects and, with -depth, same-origin links of HTML pages, and checks every Set-Cookie against the policy. It is for your own site or staging: it sends no consent and fills no forms. Exit status: 0 clean, 3 findings, 1 a page that could not be fetched."},
+			summary: "check the cookies live URLs set, as a fresh visitor or (-browser) in a real browser",
+			detail:  "scan requests each URL as a fresh visitor (no cookies, no consent), follows redirects and, with -depth, same-origin links of HTML pages, and checks every Set-Cookie against the policy. With -browser it loads the pages in headless Chromium and checks every cookie the browser stores, those scripts write included, saying where each came from. With -agree CATEGORY,... the visitor brings the consent record the policy declares (consent: record), and only cookies of other categories need consent. It is for your own site or staging: it fills no forms. Exit status: 0 clean, 3 findings, 1 a page that could not be fetched or settle, or a browser that could not start."},
 		{name: "policy", summary: "check, render or start a policy file (check, render, init)",
 			subs: []*command{
 				{name: "policy check", args: "FILE", minArgs: 1, maxArgs: 1, flags: policyCheckFlags,
