@@ -1,0 +1,9 @@
+package driver
+
+import (
+	"testing"
+
+	"github.com/cookielint/cookielint/internal/testutil"
+)
+
+func TestMain(m *testing.M) { testutil.RunLessGC(m) }

@@ -1,0 +1,9 @@
+package cookielint_test
+
+import (
+	"testing"
+
+	"github.com/cookielint/cookielint/internal/testutil"
+)
+
+func TestMain(m *testing.M) { testutil.RunLessGC(m) }
