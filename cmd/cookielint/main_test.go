@@ -306,8 +306,22 @@ func TestVersionCoversPolicy(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "app", "cookie-policy.yaml"), []byte("version: 1\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if v3, _ := run(t, dir, bin, "-V=full"); v3 == v1 {
+	// The same module elsewhere (a CI workspace, another checkout) keeps
+	// the ID, so go vet's cached results still serve there.
+	if v, _ := run(t, copyDir(t, "testdata/vetmod"), bin, "-V=full"); v != v1 {
+		t.Errorf("-V=full changed with the module's directory: %q, then %q", v1, v)
+	}
+	v3, _ := run(t, dir, bin, "-V=full")
+	if v3 == v1 {
 		t.Error("-V=full did not change when a policy file was added")
+	}
+	// Adding the same policy in another package gives another ID.
+	moved := copyDir(t, "testdata/vetmod")
+	if err := os.WriteFile(filepath.Join(moved, "web", "cookie-policy.yaml"), []byte("version: 1\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if v4, _ := run(t, moved, bin, "-V=full"); v4 == v1 || v4 == v3 {
+		t.Error("-V=full did not change when a policy file was added elsewhere in the module")
 	}
 }
 

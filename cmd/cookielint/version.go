@@ -68,8 +68,9 @@ func versionOf(bi *debug.BuildInfo) string {
 // analyzer reads. So the build ID printed here covers the policies too:
 // the executable's hash, the file named by -policy in the go command that
 // asked (read from its command line where the system shows it), and every
-// cookie-policy.yaml in the module the go command runs in. Editing any of
-// them changes the ID and so the next go vet run's results.
+// cookie-policy.yaml in the module the go command runs in, each named by
+// its path in the module (keyPath). Editing, adding or moving any of them
+// changes the ID and so the next go vet run's results.
 
 func printVersion(w io.Writer, executable func() (string, error), ppid int) error {
 	exe, err := executable()
@@ -81,12 +82,25 @@ func printVersion(w io.Writer, executable func() (string, error), ppid int) erro
 		return err
 	}
 	cwd, _ := os.Getwd()
+	root := moduleRoot(cwd)
 	for _, p := range policyInputs(cwd, parentArgs(ppid)) {
-		fmt.Fprintf(h, "\x00policy %s\x00", p)
+		fmt.Fprintf(h, "\x00policy %s\x00", keyPath(root, p))
 		_ = hashFile(h, p) // a missing file hashes as empty; the analyzer reports it
 	}
 	_, err = fmt.Fprintf(w, "cookielint version devel cookielint buildID=%x\n", h.Sum(nil))
 	return err
+}
+
+// keyPath names a policy file in the build ID: by its path in the module
+// when it is inside, so that the same module checked out elsewhere (a CI
+// workspace, a test's temporary copy) keeps go vet's cached results for
+// the packages whose analysis does not change, the standard library's
+// first; by its absolute path otherwise.
+func keyPath(root, p string) string {
+	if rel, err := filepath.Rel(root, p); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return filepath.ToSlash(rel)
+	}
+	return p
 }
 
 func hashFile(h io.Writer, path string) error {
