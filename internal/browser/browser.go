@@ -47,6 +47,8 @@ type Config struct {
 	// Agree are the categories the visitor agreed to; nil: a fresh
 	// visitor, who agreed to nothing and has no consent record.
 	Agree []string
+
+	loaded func(ctx context.Context, page *url.URL) // the tests' hook: a page has loaded
 }
 
 // Finding is a violation of a cookie the browser stored, or of a
@@ -269,12 +271,29 @@ func (v *visitor) page(u *url.URL, wantLinks bool) ([]*url.URL, error) {
 	v.seen[u.String()] = true
 	v.res.Pages++
 	v.net.reset()
-	pctx, cancel := context.WithTimeout(v.ctx, v.cfg.Timeout)
+	tctx, cancel := context.WithTimeout(v.ctx, v.cfg.Timeout)
 	defer cancel()
+	// A renderer that dies (out of memory, a bug) ends the page at once:
+	// its tab would otherwise wait for the timeout.
+	pctx, crash := context.WithCancelCause(tctx)
+	defer crash(nil)
+	go func() {
+		select {
+		case <-v.net.crashed:
+			crash(errCrashed)
+		case <-pctx.Done():
+		}
+	}()
 	err := chromedp.Do(pctx, chromedp.Navigate(u.String()))
+	if err == nil && v.cfg.loaded != nil {
+		v.cfg.loaded(pctx, u)
+	}
+	crashed := false
 	switch {
 	case v.dead():
 		return nil, v.stopped("stopped", err)
+	case context.Cause(pctx) == errCrashed || err != nil && strings.Contains(err.Error(), "Target crashed"):
+		crashed = true
 	case pctx.Err() != nil:
 		v.errorf("%s: did not finish loading within %s%s", u, v.cfg.Timeout, v.stillOpen())
 		v.stopLoading()
@@ -288,9 +307,23 @@ func (v *visitor) page(u *url.URL, wantLinks bool) ([]*url.URL, error) {
 			if v.dead() {
 				return nil, v.stopped("stopped", err)
 			}
-			v.errorf("%s: %v", u, err)
-			v.stopLoading()
+			if crashed = context.Cause(pctx) == errCrashed; !crashed {
+				v.errorf("%s: %v", u, err)
+				v.stopLoading()
+			}
 		}
+	}
+	if crashed {
+		// The cookies it stored before are in the browser, not in the
+		// renderer: a blank page in the tab brings up a new renderer
+		// to read them with; the page's links died with it.
+		v.errorf("%s: the page crashed: the browser's renderer for it died", u)
+		bctx, cancel := context.WithTimeout(v.ctx, v.cfg.Timeout)
+		defer cancel()
+		if err := chromedp.Do(bctx, chromedp.Navigate("about:blank")); err != nil && v.dead() {
+			return nil, v.stopped("stopped", err)
+		}
+		wantLinks = false
 	}
 	if err := v.check(u); err != nil {
 		return nil, err
@@ -329,6 +362,9 @@ func (v *visitor) page(u *url.URL, wantLinks bool) ([]*url.URL, error) {
 const linksJS = `Array.from(document.querySelectorAll('a[href],area[href]')).flatMap(a => {
 	try { return [new URL(a.getAttribute('href'), document.baseURI).href] } catch (e) { return [] }
 })`
+
+// errCrashed ends a page whose renderer died.
+var errCrashed = errors.New("the page's renderer died")
 
 func (v *visitor) errorf(format string, args ...any) {
 	v.res.Errors = append(v.res.Errors, fmt.Errorf(format, args...))

@@ -280,6 +280,50 @@ func TestNeverSettles(t *testing.T) {
 	}
 }
 
+// A page whose renderer dies is reported at once as crashed, not cut at
+// its timeout; the cookies it stored before still count, and the next
+// page loads in the same tab. The near miss: without the crash, /a is
+// cut at its timeout and its link followed.
+func TestRendererCrash(t *testing.T) {
+	t.Parallel()
+	mux := http.NewServeMux()
+	mux.HandleFunc("/a", func(w http.ResponseWriter, r *http.Request) {
+		http.SetCookie(w, &http.Cookie{Name: "lang", Value: "en", Path: "/", HttpOnly: true, SameSite: http.SameSiteLaxMode})
+		w.Header().Set("Content-Type", "text/html")
+		fmt.Fprint(w, `<a href="/c">c</a><script>setInterval(() => fetch("/ping"), 50)</script>`)
+	})
+	mux.HandleFunc("/b", func(w http.ResponseWriter, r *http.Request) {
+		http.SetCookie(w, &http.Cookie{Name: "sessionid", Value: "1", Path: "/", HttpOnly: true, SameSite: http.SameSiteLaxMode})
+		w.Header().Set("Content-Type", "text/html")
+		fmt.Fprint(w, `b`)
+	})
+	mux.HandleFunc("/c", func(w http.ResponseWriter, r *http.Request) { w.Header().Set("Content-Type", "text/html") })
+	mux.HandleFunc("/ping", func(w http.ResponseWriter, r *http.Request) {})
+	srv := httptest.NewServer(mux)
+	t.Cleanup(srv.Close)
+
+	// /a never settles (its script polls), so without the crash it would
+	// be cut at the timeout.
+	cfg := browser.Config{Policy: parsePolicy(t, sitePolicy), Depth: 1, Timeout: 2 * time.Second}
+	browser.CrashOn(&cfg, "/a")
+	res := scanSite(t, cfg, srv.URL+"/a", srv.URL+"/b")
+	var errs []string
+	for _, e := range res.Errors {
+		errs = append(errs, strings.ReplaceAll(e.Error(), srv.URL, ""))
+	}
+	if !slices.Equal(errs, []string{"/a: the page crashed: the browser's renderer for it died"}) {
+		t.Errorf("errors: %q", errs)
+	}
+	if got := lines(srv.URL, res.Findings); !slices.Equal(got, []string{"/a secure lang [header]", "/b secure sessionid [header]"}) || res.Pages != 2 {
+		t.Errorf("pages %d, findings %q", res.Pages, got)
+	}
+
+	res = scanSite(t, browser.Config{Policy: parsePolicy(t, sitePolicy), Depth: 1, Timeout: 2 * time.Second}, srv.URL+"/a", srv.URL+"/b")
+	if len(res.Errors) != 1 || !strings.HasPrefix(res.Errors[0].Error(), srv.URL+"/a: did not settle within 2s") || res.Pages != 3 {
+		t.Errorf("without the crash: pages %d (want /a, its link /c and /b), errors %v", res.Pages, res.Errors)
+	}
+}
+
 // A browser that cannot start, and one that dies during the scan, end it
 // with their reason.
 func TestBrowserFaults(t *testing.T) {

@@ -6,6 +6,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/chromedp/cdproto/inspector"
 	"github.com/chromedp/cdproto/network"
 )
 
@@ -34,10 +35,11 @@ type netLog struct {
 	last    time.Time                      // the last start or finish
 	lines   []*setCookie
 	pending []*network.EventResponseReceivedExtraInfo // before their request's URL was known
+	crashed chan struct{}                             // a value when the tab's renderer died
 }
 
 func newNetLog() *netLog {
-	return &netLog{hops: map[network.RequestID][]string{}, extras: map[network.RequestID]int{}, open: map[network.RequestID]struct{}{}, last: time.Now()}
+	return &netLog{hops: map[network.RequestID][]string{}, extras: map[network.RequestID]int{}, open: map[network.RequestID]struct{}{}, last: time.Now(), crashed: make(chan struct{}, 1)}
 }
 
 // event takes one event of the tab; it returns at once, as the event
@@ -46,6 +48,11 @@ func (n *netLog) event(ev any) {
 	n.mu.Lock()
 	defer n.mu.Unlock()
 	switch ev := ev.(type) {
+	case *inspector.EventTargetCrashed:
+		select {
+		case n.crashed <- struct{}{}:
+		default:
+		}
 	case *network.EventRequestWillBeSent:
 		if ev.Request == nil {
 			return
@@ -117,12 +124,16 @@ func (n *netLog) addLines(ev *network.EventResponseReceivedExtraInfo) {
 }
 
 // reset forgets the open requests, before a navigation: the last page's
-// stragglers do not hold up the next one.
+// stragglers do not hold up the next one; and a crash before it.
 func (n *netLog) reset() {
 	n.mu.Lock()
 	defer n.mu.Unlock()
 	clear(n.open)
 	n.last = time.Now()
+	select {
+	case <-n.crashed:
+	default:
+	}
 }
 
 // idle reports whether no request has been open for quiet, how many
