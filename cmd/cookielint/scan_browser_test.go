@@ -125,7 +125,9 @@ func TestScanBrowserMissing(t *testing.T) {
 // on error, and on Ctrl-C. Every process the scan starts has the test's
 // temporary directory on its command line (the browser's profile is
 // there) or inherits a marker in its environment; none may be left once
-// the command exits, and neither may anything in that directory.
+// the command exits, and neither may anything in that directory or in the
+// user's home (the browser's crash reports and desktop cache go there
+// otherwise).
 func TestScanBrowserLeavesNothing(t *testing.T) {
 	t.Parallel()
 	testutil.Chrome(t)
@@ -159,7 +161,8 @@ func TestScanBrowserLeavesNothing(t *testing.T) {
 		}
 		cmd := exec.Command(bin, "scan", "-browser", "-settle", "100ms", "-timeout", timeout, c.url)
 		cmd.Dir = dir
-		cmd.Env = append(os.Environ(), "COOKIELINT_LEAK_MARK="+marker, "TMPDIR="+tmp)
+		home := t.TempDir() // nothing of the browser's may stay in the user's home either
+		cmd.Env = append(os.Environ(), "COOKIELINT_LEAK_MARK="+marker, "TMPDIR="+tmp, "HOME="+home)
 		var out bytes.Buffer
 		cmd.Stdout, cmd.Stderr = &out, &out
 		if err := cmd.Start(); err != nil {
@@ -191,6 +194,9 @@ func TestScanBrowserLeavesNothing(t *testing.T) {
 		}
 		if ents, _ := os.ReadDir(tmp); len(ents) > 0 {
 			t.Errorf("%s: left in the temporary directory: %v", c.name, ents)
+		}
+		if ents, _ := os.ReadDir(home); len(ents) > 0 {
+			t.Errorf("%s: left in the home directory: %v", c.name, ents)
 		}
 	}
 }

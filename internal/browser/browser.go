@@ -21,6 +21,7 @@ import (
 	"net/url"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"slices"
 	"strings"
 	"time"
@@ -121,7 +122,9 @@ func Run(ctx context.Context, cfg Config, urls []string) (*Result, error) {
 		return res, nil
 	}
 
-	// The browser's temporary files (its shared memory among them) go in
+	// The browser's temporary files (its shared memory among them), and
+	// what it would keep in the user's home (its crash reports' database
+	// under ~/.config, the desktop settings' cache under ~/.cache), go in
 	// a directory of the scan's, removed with it.
 	tmp, err := os.MkdirTemp("", "cookielint-")
 	if err != nil {
@@ -131,7 +134,7 @@ func Run(ctx context.Context, cfg Config, urls []string) (*Result, error) {
 	out := &tail{}
 	opts := append(slices.Clone(chromedp.DefaultExecAllocatorOptions[:]),
 		chromedp.ExecPath(cfg.Chrome),
-		chromedp.Env("TMPDIR="+tmp),
+		chromedp.Env("TMPDIR="+tmp, "XDG_CONFIG_HOME="+filepath.Join(tmp, "config"), "XDG_CACHE_HOME="+filepath.Join(tmp, "cache")),
 		chromedp.CombinedOutput(out),
 		chromedp.DisableGPU,
 		// One renderer for a page and its frames, so that the page's
