@@ -6,8 +6,10 @@ import (
 	"sync"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/inspector"
 	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
 )
 
 // This file follows a tab's network from the DevTools protocol's events:
@@ -28,18 +30,19 @@ type setCookie struct {
 // event loop and the scan's goroutine at once.
 type netLog struct {
 	mu      sync.Mutex
-	hops    map[network.RequestID][]string // every request's URLs, one per redirect
-	extras  map[network.RequestID]int      // response extra informations taken, one per hop
-	open    map[network.RequestID]struct{} // requests not finished
-	started int                            // requests started, ever
-	last    time.Time                      // the last start or finish
+	hops    map[network.RequestID][]string     // every request's URLs, one per redirect
+	extras  map[network.RequestID]int          // response extra informations taken, one per hop
+	open    map[network.RequestID]struct{}     // requests not finished
+	loaders map[network.RequestID]cdp.LoaderID // the document each request was made for
+	started int                                // requests started, ever
+	last    time.Time                          // the last start or finish
 	lines   []*setCookie
 	pending []*network.EventResponseReceivedExtraInfo // before their request's URL was known
 	crashed chan struct{}                             // a value when the tab's renderer died
 }
 
 func newNetLog() *netLog {
-	return &netLog{hops: map[network.RequestID][]string{}, extras: map[network.RequestID]int{}, open: map[network.RequestID]struct{}{}, last: time.Now(), crashed: make(chan struct{}, 1)}
+	return &netLog{hops: map[network.RequestID][]string{}, extras: map[network.RequestID]int{}, open: map[network.RequestID]struct{}{}, loaders: map[network.RequestID]cdp.LoaderID{}, last: time.Now(), crashed: make(chan struct{}, 1)}
 }
 
 // event takes one event of the tab; it returns at once, as the event
@@ -53,10 +56,23 @@ func (n *netLog) event(ev any) {
 		case n.crashed <- struct{}{}:
 		default:
 		}
+	case *page.EventFrameNavigated:
+		// The tab's new document is in: what its predecessor (a page cut
+		// at its timeout, still polling) left open will not finish, and
+		// the browser does not always say so.
+		if ev.Frame == nil || ev.Frame.ParentID != "" {
+			return
+		}
+		for id := range n.open {
+			if n.loaders[id] != ev.Frame.LoaderID {
+				delete(n.open, id)
+			}
+		}
 	case *network.EventRequestWillBeSent:
 		if ev.Request == nil {
 			return
 		}
+		n.loaders[ev.RequestID] = ev.LoaderID
 		// A redirect goes on with the same request, and a new URL.
 		n.hops[ev.RequestID] = append(n.hops[ev.RequestID], ev.Request.URL)
 		if strings.HasPrefix(ev.Request.URL, "data:") {

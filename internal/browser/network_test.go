@@ -5,7 +5,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
 )
 
 // The network log from protocol events, in the orders the browser may
@@ -53,5 +55,19 @@ func TestNetLog(t *testing.T) {
 	n.reset()
 	if ok, started, _ := n.idle(0); !ok || started != 6 {
 		t.Errorf("after reset: idle %v, started %d", ok, started)
+	}
+
+	// The last page's poll, started after the reset, and the next page's
+	// document: a frame's navigation drops nothing; the tab's new document
+	// drops what the old one left open.
+	n.event(&network.EventRequestWillBeSent{RequestID: "7", LoaderID: "old", Request: &network.Request{URL: "http://a.test/ping"}})
+	n.event(&network.EventRequestWillBeSent{RequestID: "8", LoaderID: "new", Request: &network.Request{URL: "http://a.test/next"}})
+	n.event(&page.EventFrameNavigated{Frame: &cdp.Frame{ID: "ad", ParentID: "main", LoaderID: "frame"}})
+	if _, _, open := n.idle(0); len(open) != 2 {
+		t.Errorf("after a frame's navigation: open %q", open)
+	}
+	n.event(&page.EventFrameNavigated{Frame: &cdp.Frame{ID: "main", LoaderID: "new"}})
+	if _, _, open := n.idle(0); !slices.Equal(open, []string{"http://a.test/next"}) {
+		t.Errorf("after the new document came in: open %q, want the next page's alone", open)
 	}
 }
