@@ -172,7 +172,9 @@ func TestScanBrowserLeavesNothing(t *testing.T) {
 			select {
 			case <-started:
 			case <-time.After(time.Minute):
-				t.Fatalf("%s: the browser never asked for the page", c.name)
+				cmd.Process.Kill()
+				cmd.Wait()
+				t.Fatalf("%s: the browser never asked for the page; the command printed:\n%s", c.name, out.String())
 			}
 			if n := len(marked(marker, tmp)); n < 2 {
 				t.Fatalf("%s: %d marked processes while the browser runs; the check could not fail", c.name, n)
