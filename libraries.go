@@ -272,23 +272,8 @@ func (m *cookieModel) carries(a attr) bool {
 	if len(m.fields)+len(m.inverted)+len(m.durations)+len(m.extras)+len(m.subs) == 0 {
 		return true
 	}
-	for _, x := range m.fields {
-		if x == a {
-			return true
-		}
-	}
-	for _, x := range m.inverted {
-		if x == a {
-			return true
-		}
-	}
-	for _, x := range m.durations {
-		if x == a {
-			return true
-		}
-	}
-	for _, x := range m.extras {
-		if x == a {
+	for _, fields := range []map[string]attr{m.fields, m.inverted, m.durations, m.extras} {
+		if _, ok := fieldNamed(fields, a); ok {
 			return true
 		}
 	}

@@ -159,17 +159,9 @@ func (c *cookie) isDeletion() bool {
 // a setter, so that a cookie of it that was never given one has the
 // zero value "".
 func (m *cookieModel) carriesValue() bool {
-	for _, a := range m.fields {
-		if a == attrValue {
-			return true
-		}
-	}
-	for _, a := range m.setters {
-		if a == attrValue {
-			return true
-		}
-	}
-	return false
+	_, field := fieldNamed(m.fields, attrValue)
+	_, setter := fieldNamed(m.setters, attrValue)
+	return field || setter
 }
 
 // clearing reports whether a site's cookie carries nothing: built from a
