@@ -1,6 +1,7 @@
 package policy
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -231,7 +232,7 @@ func (d *decoder) object(n ast.Node) *Object {
 		case "inverted":
 			o.Inverted = map[string]string{}
 			for _, kv := range d.stringMap(f.value, what) {
-				if !isGoName(kv.key) || !isAttribute(kv.val) && !oneOf(kv.val, Extras) {
+				if !isGoName(kv.key) || !isAttribute(kv.val) && !slices.Contains(Extras, kv.val) {
 					d.errorf(kv.node, "%s: %s: unknown attribute %q", what, kv.key, kv.val)
 					continue
 				}
@@ -240,7 +241,7 @@ func (d *decoder) object(n ast.Node) *Object {
 		case "extras":
 			o.Extras = map[string]string{}
 			for _, kv := range d.stringMap(f.value, what) {
-				if !isGoName(kv.key) || !oneOf(kv.val, Extras) {
+				if !isGoName(kv.key) || !slices.Contains(Extras, kv.val) {
 					d.errorf(kv.node, "%s: %s: %q is not an extra (%s)", what, kv.key, kv.val, strings.Join(Extras, ", "))
 					continue
 				}
@@ -426,7 +427,7 @@ func (d *decoder) library(n ast.Node) *Library {
 						}
 					}
 				}
-				if !isAttribute(o.Attr) && !oneOf(o.Attr, Extras) {
+				if !isAttribute(o.Attr) && !slices.Contains(Extras, o.Attr) {
 					d.errorf(mv.Value, "%s: %s: unknown attribute %q", what, name, o.Attr)
 					continue
 				}
@@ -532,7 +533,7 @@ func (d *decoder) library(n ast.Node) *Library {
 			}
 		case "hook":
 			if s, ok := d.str(f.value, what); ok {
-				if !oneOf(s, Hooks) {
+				if !slices.Contains(Hooks, s) {
 					d.errorf(f.value, "%s: %q is not a hook (known: %s)", what, s, strings.Join(Hooks, ", "))
 				}
 				l.Hook = s
@@ -635,7 +636,7 @@ func (d *decoder) libAttrList(n ast.Node, what string) []string {
 		if !ok {
 			continue
 		}
-		if !isAttribute(s) && !oneOf(s, Extras) {
+		if !isAttribute(s) && !slices.Contains(Extras, s) {
 			d.errorf(item, "%s: unknown attribute %q", what, s)
 			continue
 		}
@@ -650,15 +651,6 @@ func isGoName(s string) bool {
 
 func isIdentRune(r rune) bool {
 	return r == '_' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r > 127
-}
-
-func oneOf(s string, list []string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // isVersion reports whether s looks like a module version, v1.2.3 (with
